@@ -1,0 +1,187 @@
+"""A project: the folder with content/, languages/, templates/, site_config/ and mkdocs.yml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from guidebook import schema
+from guidebook.languages import SEGMENTATIONS, SOURCE_TAG, TAG_PATTERN, Language, make_language
+from guidebook.pages import SourcePage, discover
+from guidebook.problems import InputError, Problem
+
+TAG = re.compile(TAG_PATTERN)
+
+LANGUAGES_SCHEMA = schema.Record(
+    languages=schema.MapOf(
+        schema.Record(
+            endonym=schema.Field(schema.Str(), required=False),
+            direction=schema.Field(schema.Choice("ltr", "rtl"), required=False),
+            fonts=schema.Str(),
+            search=schema.Choice(*SEGMENTATIONS),
+        ),
+        key_check=TAG.fullmatch,
+        key_expected="a BCP 47 language tag such as en, pt-BR or zh-Hans",
+    )
+)
+
+SITE_SCHEMA = schema.Record(
+    name=schema.MapOf(schema.Str(), key_check=TAG.fullmatch, key_expected="a language tag"),
+    base_url=schema.Str(r"https?://[^\s]+/", "an http(s) URL ending with /"),
+    languages=schema.ListOf(schema.Str(TAG_PATTERN, "a BCP 47 language tag"), min_items=1),
+    chapters=schema.ListOf(schema.Str(r"[a-z0-9]+(-[a-z0-9]+)*", "a chapter folder name"), min_items=1),
+)
+
+
+@dataclass
+class SiteConfig:
+    """What an operator sets in site_config/: site name, URL, languages and chapter order."""
+
+    name: dict[str, str]
+    base_url: str
+    languages: list[Language]
+    chapters: list[str]
+
+    def site_name(self, tag: str) -> str:
+        """Return the site name in a language, falling back to English then plain Japanese."""
+        return self.name.get(tag) or self.name.get("en") or self.name[SOURCE_TAG]
+
+    def language(self, tag: str) -> Language:
+        """Return an enabled language by tag."""
+        for lang in self.languages:
+            if lang.tag == tag:
+                return lang
+        raise KeyError(tag)
+
+
+@dataclass
+class Project:
+    """Paths of a project and its validated configuration and pages."""
+
+    root: Path
+    config: SiteConfig
+    pages: list[SourcePage] = field(default_factory=list)
+
+    @property
+    def content_dir(self) -> Path:
+        """Return the folder of plain-Japanese source pages."""
+        return self.root / "content" / SOURCE_TAG
+
+    @property
+    def languages_dir(self) -> Path:
+        """Return the folder of catalogs."""
+        return self.root / "languages"
+
+    @property
+    def templates_dir(self) -> Path:
+        """Return the mkdocs-material custom_dir."""
+        return self.root / "templates"
+
+    @property
+    def build_dir(self) -> Path:
+        """Return the scratch folder for generated docs and per-language builds."""
+        return self.root / "build"
+
+    @property
+    def site_dir(self) -> Path:
+        """Return the published site folder."""
+        return self.root / "site"
+
+    def template_path(self, page: SourcePage) -> Path:
+        """Return languages/<domain>.pot for a page."""
+        return self.languages_dir / f"{page.domain}.pot"
+
+    def catalog_path(self, page: SourcePage, tag: str) -> Path:
+        """Return languages/<tag>/LC_MESSAGES/<domain>.po for a page."""
+        return self.languages_dir / tag / "LC_MESSAGES" / f"{page.domain}.po"
+
+    def rel(self, path: Path) -> str:
+        """Return a path relative to the project, for messages."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    @property
+    def translations(self) -> list[Language]:
+        """Return the enabled languages other than the source."""
+        return [lang for lang in self.config.languages if not lang.is_source]
+
+
+def load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
+    """Validate site_config/site.yml and site_config/languages.yml together."""
+    site_file = root / "site_config" / "site.yml"
+    langs_file = root / "site_config" / "languages.yml"
+    for f in (site_file, langs_file):
+        if not f.is_file():
+            problems.append(Problem(_rel(root, f), 0, "", "missing file"))
+    if problems:
+        return None
+    site = schema.load(site_file, SITE_SCHEMA, _rel(root, site_file), problems)
+    defs = schema.load(langs_file, LANGUAGES_SCHEMA, _rel(root, langs_file), problems)
+    if site is None or defs is None:
+        return None
+    languages: list[Language] = []
+    node = schema.compose(site_file.read_text(encoding="utf-8"), _rel(root, site_file), [])
+    lines = _list_lines(node, "languages")
+    for i, tag in enumerate(site["languages"]):
+        line = lines[i] if i < len(lines) else 0
+        if tag not in defs["languages"]:
+            problems.append(
+                Problem(
+                    _rel(root, site_file),
+                    line,
+                    f"languages[{i}]",
+                    f"expected a language defined in site_config/languages.yml, got {tag!r}",
+                )
+            )
+            continue
+        d: dict[str, Any] = defs["languages"][tag]
+        try:
+            languages.append(make_language(tag, d["endonym"], d["fonts"], d["search"], d["direction"]))
+        except ValueError as exc:
+            problems.append(Problem(_rel(root, langs_file), 0, f"languages.{tag}", str(exc)))
+    if SOURCE_TAG not in site["languages"]:
+        problems.append(Problem(_rel(root, site_file), 0, "languages", f"expected {SOURCE_TAG!r} (the source) in the list"))
+    if SOURCE_TAG not in site["name"]:
+        problems.append(Problem(_rel(root, site_file), 0, "name", f"expected a name in {SOURCE_TAG!r}"))
+    if problems:
+        return None
+    return SiteConfig(site["name"], site["base_url"], languages, site["chapters"])
+
+
+def _list_lines(node: Any, key: str) -> list[int]:
+    if node is None:
+        return []
+    for k, v in getattr(node, "value", []):
+        if getattr(k, "value", None) == key:
+            return [item.start_mark.line + 1 for item in getattr(v, "value", [])]
+    return []
+
+
+def _rel(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def open_project(root: Path) -> Project:
+    """Load and validate a project's configuration and pages; raise InputError listing every problem."""
+    problems: list[Problem] = []
+    if not (root / "content" / SOURCE_TAG).is_dir():
+        problems.append(Problem(_rel(root, root / "content" / SOURCE_TAG), 0, "", "missing folder of source pages"))
+    config = load_config(root, problems)
+    pages = discover(root / "content" / SOURCE_TAG, root, problems) if not problems else []
+    if config is not None:
+        chapters_seen = {p.chapter for p in pages if p.chapter}
+        for chapter in sorted(chapters_seen - set(config.chapters)):
+            problems.append(
+                Problem("site_config/site.yml", 0, "chapters", f"expected every chapter folder listed; missing {chapter!r}")
+            )
+    if problems:
+        raise InputError(problems)
+    assert config is not None
+    return Project(root, config, pages)

@@ -1,0 +1,116 @@
+"""Render a source page into one language's Markdown, from that language's catalog.
+
+A segment with a published translation (not fuzzy, not empty, no markup of its own) is replaced
+by it. Any other segment keeps its plain-Japanese text, wrapped in `<span lang="ja">` so screen
+readers and fonts switch language, and the page is marked so the template shows a notice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+
+import yaml
+from babel.dates import format_date
+
+from guidebook.catalogs import Entry
+from guidebook.languages import Language
+from guidebook.pages import SourcePage
+from guidebook.safety import escape_block_start, unsafe_reason
+from guidebook.segments import Segment, extract, substitute
+
+FALLBACK_OPEN = "<span lang='ja' class='gb-ja'>"
+FALLBACK_CLOSE = "</span>"
+
+
+@dataclass
+class Rendered:
+    """A page as written into one language's docs tree.
+
+    markdown: the full file (front matter and body).
+    translated, draft, fallback: segment counts; fallback segments show plain Japanese.
+    rejected: (line, reason) for translations refused because they brought their own markup.
+    """
+
+    markdown: str
+    translated: int = 0
+    draft: int = 0
+    fallback: int = 0
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _published(seg: Segment, entries: dict[tuple[str, str | None], Entry]) -> tuple[str | None, Entry | None]:
+    entry = entries.get((seg.msgid, seg.context))
+    if entry is None or entry.fuzzy or not entry.string.strip():
+        return None, entry
+    return entry.string, entry
+
+
+def fallback_text(seg: Segment) -> str:
+    """Return the source text of a segment marked as plain Japanese."""
+    if seg.kind == "alt":
+        return seg.msgid
+    return FALLBACK_OPEN + seg.msgid + FALLBACK_CLOSE
+
+
+def render(
+    page: SourcePage,
+    entries: dict[tuple[str, str | None], Entry],
+    lang: Language,
+    segments: list[Segment] | None = None,
+) -> Rendered:
+    """Return the page in lang, falling back to plain Japanese segment by segment."""
+    segments = segments if segments is not None else extract(page)
+    out = Rendered("")
+    meta: dict[str, object] = {}
+    replacement: dict[Segment, str] = {}
+    for seg in segments:
+        text, entry = (None, None) if lang.is_source else _published(seg, entries)
+        if text is not None:
+            reason = unsafe_reason(seg.msgid, text)
+            if reason:
+                out.rejected.append((seg.line, reason))
+                text = None
+        if lang.is_source:
+            value = seg.msgid
+        elif text is None:
+            out.fallback += 1
+            value = seg.msgid if seg.kind.startswith("meta:") else fallback_text(seg)
+        else:
+            out.translated += 1
+            out.draft += bool(entry and entry.draft)
+            value = escape_block_start(text)
+            if seg.kind == "cell":
+                value = value.replace("\\|", "|").replace("|", "\\|")
+        if seg.kind.startswith("meta:"):
+            meta[seg.kind[5:]] = value
+        else:
+            replacement[seg] = value
+    body = substitute(page.body, segments, replacement)
+    meta.setdefault("title", page.title)
+    reviewed = page.reviewed
+    meta["gb"] = {
+        "slug": page.slug,
+        "reviewed": reviewed.isoformat(),
+        "reviewed_text": format_date(reviewed, "long", locale=lang.babel_locale),
+        "sources": [{"name": s.name, "url": s.url} for s in page.sources],
+        "fallback": out.fallback,
+        "draft": out.draft,
+        "title_fallback": not lang.is_source and meta["title"] == page.title and out.fallback > 0,
+    }
+    if page.meta.get("order") is not None:
+        meta["gb"]["order"] = page.meta["order"]  # type: ignore[index]
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    out.markdown = f"---\n{front}---\n\n{body.lstrip(chr(10))}"
+    return out
+
+
+def date_today() -> dt.date:
+    """Return today's date (a seam for tests)."""
+    return dt.date.today()
+
+
+def escape(text: str) -> str:
+    """Escape text for HTML."""
+    return html.escape(text, quote=True)
