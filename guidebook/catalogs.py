@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import PoFileError, PoFileParser, write_po
+from babel.messages.pofile import PoFileError, PoFileParser, escape, normalize, unescape
 
 from guidebook.problems import Problem
 from guidebook.segments import Segment
@@ -28,7 +29,7 @@ from guidebook.segments import Segment
 DRAFT_MARK = "draft:"
 DRAFT_COMMENT = "draft: not yet reviewed by a fluent speaker"
 FUZZY_CUTOFF = 0.6
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 PROJECT = "guidebook"
 
 
@@ -52,7 +53,7 @@ def template(domain: str, segments: Iterable[Segment], source_file: str, revised
         project=PROJECT,
         version=domain,
         header_comment=f"# Translatable text of {source_file}.\n# Edit the page, not this file: it is regenerated.",
-        creation_date=dt.datetime.combine(revised, dt.time(), dt.timezone.utc),
+        creation_date=dt.datetime.combine(revised, dt.time(), dt.UTC),
         revision_date=EPOCH,
         fuzzy=False,
         charset="utf-8",
@@ -76,6 +77,13 @@ def _similar(a: str, b: str) -> float:
     return matcher.ratio()
 
 
+Key = tuple[str, str | None]
+
+
+def _index(messages: Iterable[Message]) -> dict[Key, Message]:
+    return {(str(m.id), m.context): m for m in messages if m.id and isinstance(m.id, str)}
+
+
 def merge(tmpl: Catalog, old: Catalog | None, locale: str) -> Catalog:
     """Return the language catalog for tmpl, carrying every translation of old forward."""
     new = Catalog(
@@ -90,53 +98,44 @@ def merge(tmpl: Catalog, old: Catalog | None, locale: str) -> Catalog:
         fuzzy=False,
         charset="utf-8",
     )
-    active = {m.id and (m.id, m.context): m for m in old if m.id} if old else {}
-    obsolete = {(m.id, m.context): m for m in old.obsolete.values()} if old else {}
-    used: set[tuple[str, str | None]] = set()
-    for msg in tmpl:
-        if not msg.id:
-            continue
-        key = (str(msg.id), msg.context)
-        prev = active.get(key) or obsolete.get(key)
+    active = _index(old) if old else {}
+    obsolete = _index(old.obsolete.values()) if old else {}
+    wanted = _index(tmpl)
+    for key, msg in wanted.items():
         out = Message(msg.id, "", list(msg.locations), auto_comments=list(msg.auto_comments), context=msg.context)
+        prev = active.get(key) or obsolete.get(key)
         if prev is not None:
-            used.add(key)
             out.string = prev.string
             out.flags = set(prev.flags)
             out.user_comments = list(prev.user_comments)
             out.previous_id = prev.previous_id if "fuzzy" in prev.flags else []
         else:
-            best = _closest(str(msg.id), msg.context, active, obsolete, tmpl)
-            if best is not None and best.string:
+            best = _closest(key, active, obsolete, wanted)
+            if best is not None:
                 out.string = best.string
                 out.flags = set(best.flags) | {"fuzzy"}
                 out.user_comments = list(best.user_comments)
                 out.previous_id = [str(best.id)]
-        new[msg.id] = out if msg.context is None else out
-        if msg.context is not None:
+        new[msg.id] = out
+        if msg.context is not None:  # Catalog.__setitem__ ignores the context of the key
             del new[msg.id]
             new._messages[new._key_for(msg.id, msg.context)] = out  # noqa: SLF001
     for key, msg in {**obsolete, **active}.items():
-        if key in used or tmpl.get(key[0], key[1]) is not None or not msg.string:
+        if key in wanted or not msg.string:
             continue
         msg.locations = []
         new.obsolete[new._key_for(key[0], key[1])] = msg  # noqa: SLF001
     return new
 
 
-def _closest(
-    msgid: str,
-    context: str | None,
-    active: dict[tuple[str, str | None], Message],
-    obsolete: dict[tuple[str, str | None], Message],
-    tmpl: Catalog,
-) -> Message | None:
+def _closest(key: Key, active: dict[Key, Message], obsolete: dict[Key, Message], wanted: dict[Key, Message]) -> Message | None:
+    """Return the translated old message most like key that the template no longer has."""
     best: Message | None = None
     score = FUZZY_CUTOFF
-    for key, cand in [*active.items(), *obsolete.items()]:
-        if key[1] != context or tmpl.get(key[0], key[1]) is not None or not cand.string:
+    for cand_key, cand in [*active.items(), *obsolete.items()]:
+        if cand_key[1] != key[1] or cand_key in wanted or not cand.string:
             continue
-        ratio = _similar(msgid, key[0])
+        ratio = _similar(key[0], cand_key[0])
         if ratio >= score:
             best, score = cand, ratio
     return best
@@ -150,36 +149,104 @@ def _po_header(tmpl: Catalog, tag: str) -> str:
     return f"# {tag} translation of {tmpl.version}.\n# Translators: edit msgstr only; see README."
 
 
+def _quoted(keyword: str, text: str, prefix: str = "") -> list[str]:
+    """Return PO lines for keyword and text; never wrapped, split only after embedded newlines."""
+    body = normalize(text, prefix="", width=0)
+    return [f"{prefix}{keyword} {line}" if i == 0 else f"{prefix}{line}" for i, line in enumerate(body.split("\n"))]
+
+
+def _message_lines(msg: Message, obsolete: bool = False) -> list[str]:
+    pre = "#~ " if obsolete else ""
+    out = [f"#. {c}" for c in msg.auto_comments] if not obsolete else []
+    out = [f"# {c}".rstrip() for c in msg.user_comments] + out
+    if msg.locations and not obsolete:
+        out.append("#: " + " ".join(f"{f}:{n}" if n else f for f, n in msg.locations))
+    if msg.flags:
+        out.append("#, " + ", ".join(sorted(msg.flags)))
+    for prev in msg.previous_id[:1] if msg.previous_id else []:
+        out += _quoted("msgid", prev, f"{pre}#| ")
+    if msg.context is not None:
+        out += _quoted("msgctxt", msg.context, pre)
+    out += _quoted("msgid", str(msg.id), pre)
+    out += _quoted("msgstr", str(msg.string or ""), pre)
+    return out
+
+
 def dump(cat: Catalog, is_template: bool = False) -> bytes:
-    """Serialize a catalog deterministically, never wrapping lines."""
-    buf = io.BytesIO()
-    write_po(
-        buf,
-        cat,
-        width=0,
-        no_location=False,
-        omit_header=False,
-        sort_output=False,
-        sort_by_file=False,
-        ignore_obsolete=False,
-        include_previous=True,
-        include_lineno=True,
-    )
-    text = buf.getvalue().decode("utf-8")
-    text = re.sub(r'"Generated-By: Babel [^"]*\\n"\n', "", text)
-    if is_template:
-        text = text.replace('"Language-Team: LANGUAGE <LL@li.org>\\n"\n', "")
-    return text.encode("utf-8")
+    """Serialize a catalog deterministically: no wrapping, no timestamps that change on their own."""
+    lines = [*cat.header_comment.splitlines()]
+    headers = [
+        ("Project-Id-Version", f"{PROJECT} {cat.version}"),
+        (
+            "POT-Creation-Date",
+            cat.creation_date.strftime("%Y-%m-%d %H:%M%z")
+            if isinstance(cat.creation_date, dt.datetime)
+            else str(cat.creation_date),
+        ),
+    ]
+    if not is_template:
+        headers += [
+            (
+                "PO-Revision-Date",
+                cat.revision_date.strftime("%Y-%m-%d %H:%M%z")
+                if isinstance(cat.revision_date, dt.datetime)
+                else str(cat.revision_date),
+            ),
+            ("Last-Translator", cat.last_translator or ""),
+            ("Language-Team", cat.language_team or ""),
+            ("Language", str(cat.locale_identifier or "").replace("_", "-")),
+            ("Plural-Forms", cat.plural_forms),
+        ]
+    headers += [
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ]
+    lines += ['msgid ""', 'msgstr ""'] + [escape(f"{k}: {v}\n") for k, v in headers]
+    for msg in cat:
+        if msg.id:
+            lines += ["", *_message_lines(msg)]
+    for msg in cat.obsolete.values():
+        lines += ["", *_message_lines(msg, obsolete=True)]
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 class _StrictParser(PoFileParser):
-    """Babel's parser, also refusing an entry whose msgctxt and msgid were seen before."""
+    """Babel's parser, refusing an entry whose msgctxt and msgid were seen before, and reading
+    the previous msgid (`#| msgid`) that Babel's own parser mistakes for a translator comment."""
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__(catalog, ignore_obsolete=False, abort_invalid=True)
         self.seen: dict[tuple[object, str | None, bool], int] = {}
+        self.previous: list[str] = []
+        self.previous_field = ""
+
+    def _process_comment(self, line: str) -> None:
+        if not line.startswith("#|"):
+            super()._process_comment(line)
+            return
+        self._finish_current_message()
+        rest = line[2:].strip()
+        for keyword in ("msgctxt", "msgid_plural", "msgid"):
+            if rest == keyword or rest.startswith(keyword + " "):
+                self.previous_field = keyword
+                rest = rest[len(keyword) :].strip()
+                if keyword == "msgid":
+                    self.previous.append("")
+                break
+        if self.previous_field == "msgid" and rest.startswith('"') and self.previous:
+            self.previous[-1] += unescape(rest)
 
     def _add_message(self) -> None:
+        previous, self.previous, self.previous_field = self.previous, [], ""
+        self._add_checked()
+        if previous:
+            key = self.catalog._key_for(self._last_id, self._last_ctx)  # noqa: SLF001
+            msg = self.catalog.obsolete.get(key) if self._last_obsolete else self.catalog._messages.get(key)  # noqa: SLF001
+            if msg is not None:
+                msg.previous_id = previous
+
+    def _add_checked(self) -> None:
         if len(self.messages) == 1:
             msgid: object = self.messages[0].denormalize()
         else:
@@ -194,6 +261,8 @@ class _StrictParser(PoFileParser):
                 self.offset,
             )
         self.seen[key] = self.offset + 1
+        self._last_id: Any = msgid
+        self._last_ctx, self._last_obsolete = ctx, bool(self.obsolete)
         super()._add_message()
 
 
@@ -221,11 +290,9 @@ def read(path: Path, file: str, problems: list[Problem], locale: str | None = No
         problems.append(Problem(file, 1, "", f"PO syntax: {exc}"))
         return None
     header_line = _header_line(raw)
-    charset = _header_value(cat, "Content-Type")
-    if charset and "charset=" in charset and charset.split("charset=")[-1].strip().lower() not in ("utf-8", "utf8"):
-        problems.append(
-            Problem(file, header_line, "Content-Type", f"expected charset=UTF-8, got {charset.split('charset=')[-1]}")
-        )
+    declared = _declared_charset(raw)
+    if declared and declared.lower() not in ("utf-8", "utf8"):
+        problems.append(Problem(file, header_line, "Content-Type", f"expected charset=UTF-8, got {declared}"))
         return None
     if locale:
         plural = _header_value(cat, "Plural-Forms")
@@ -254,6 +321,11 @@ def _header_value(cat: Catalog, name: str) -> str | None:
         if key.lower() == name.lower():
             return str(value)
     return None
+
+
+def _declared_charset(raw: bytes) -> str | None:
+    match = re.search(rb"Content-Type:[^\"]*charset=([A-Za-z0-9_.:-]+)", raw)
+    return match.group(1).decode("ascii") if match else None
 
 
 def _header_line(raw: bytes) -> int:

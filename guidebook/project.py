@@ -22,13 +22,13 @@ LANGUAGES_SCHEMA = schema.Record(
             fonts=schema.Str(),
             search=schema.Choice(*SEGMENTATIONS),
         ),
-        key_check=TAG.fullmatch,
+        key_check=lambda key: bool(TAG.fullmatch(key)),
         key_expected="a BCP 47 language tag such as en, pt-BR or zh-Hans",
     )
 )
 
 SITE_SCHEMA = schema.Record(
-    name=schema.MapOf(schema.Str(), key_check=TAG.fullmatch, key_expected="a language tag"),
+    name=schema.MapOf(schema.Str(), key_check=lambda key: bool(TAG.fullmatch(key)), key_expected="a language tag"),
     base_url=schema.Str(r"https?://[^\s]+/", "an http(s) URL ending with /"),
     languages=schema.ListOf(schema.Str(TAG_PATTERN, "a BCP 47 language tag"), min_items=1),
     chapters=schema.ListOf(schema.Str(r"[a-z0-9]+(-[a-z0-9]+)*", "a chapter folder name"), min_items=1),
@@ -144,7 +144,9 @@ def load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
         except ValueError as exc:
             problems.append(Problem(_rel(root, langs_file), 0, f"languages.{tag}", str(exc)))
     if SOURCE_TAG not in site["languages"]:
-        problems.append(Problem(_rel(root, site_file), 0, "languages", f"expected {SOURCE_TAG!r} (the source) in the list"))
+        problems.append(
+            Problem(_rel(root, site_file), 0, "languages", f"expected {SOURCE_TAG!r} (the source) in the list")
+        )
     if SOURCE_TAG not in site["name"]:
         problems.append(Problem(_rel(root, site_file), 0, "name", f"expected a name in {SOURCE_TAG!r}"))
     if problems:
@@ -179,7 +181,9 @@ def open_project(root: Path) -> Project:
         chapters_seen = {p.chapter for p in pages if p.chapter}
         for chapter in sorted(chapters_seen - set(config.chapters)):
             problems.append(
-                Problem("site_config/site.yml", 0, "chapters", f"expected every chapter folder listed; missing {chapter!r}")
+                Problem(
+                    "site_config/site.yml", 0, "chapters", f"expected every chapter folder listed; missing {chapter!r}"
+                )
             )
     if problems:
         raise InputError(problems)

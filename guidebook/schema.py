@@ -57,9 +57,9 @@ class Context:
 def _scalar(node: yaml.Node) -> Any:
     loader = yaml.SafeLoader("")
     try:
-        return loader.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
-    except yaml.YAMLError:
-        return None
+        return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        return node.value if isinstance(node, yaml.ScalarNode) else None
     finally:
         loader.dispose()
 
@@ -94,8 +94,8 @@ class Int(Type):
 
     def __init__(self, low: int | None = None, high: int | None = None) -> None:
         self.low, self.high = low, high
-        self.expected = "an integer" + (f" from {low}" if low is not None else "") + (
-            f" to {high}" if high is not None else ""
+        self.expected = (
+            "an integer" + (f" from {low}" if low is not None else "") + (f" to {high}" if high is not None else "")
         )
 
     def check(self, node: yaml.Node, key: str, ctx: Context) -> Any:

@@ -1,0 +1,279 @@
+"""`guidebook build`: render every language's pages and build them into one static site.
+
+The build reads as a list of phases, each a function of what the previous ones produced:
+read (config, pages, catalogs; every problem reported before anything is written),
+render (one Markdown tree per language), site (one mkdocs-material build per language, in
+parallel processes), assemble (language chooser, sitemap) and publish (swap the finished
+site into place, so a failed or interrupted build leaves the previous site whole).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel.messages.catalog import Catalog
+from mkdocs.utils.yaml import yaml_load
+
+from guidebook.catalogs import entries
+from guidebook.extract import read_catalogs
+from guidebook.fsutil import write_if_changed
+from guidebook.languages import Language
+from guidebook.pages import SourcePage
+from guidebook.problems import Problem
+from guidebook.project import Project
+from guidebook.render import Rendered, render
+from guidebook.segments import Segment, extract
+from guidebook.status import LanguageStatus, language_status
+from guidebook.strings import load_strings
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build did and how long each phase took."""
+
+    languages: list[str] = field(default_factory=list)
+    pages: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    status: dict[str, LanguageStatus] = field(default_factory=dict)
+
+
+@dataclass
+class LanguageDocs:
+    """One language's rendered docs tree and the nav and overrides its mkdocs build needs."""
+
+    lang: Language
+    docs_dir: Path
+    out_dir: Path
+    overrides: dict[str, Any]
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def build_site(
+    project: Project,
+    only: list[str] | None = None,
+    jobs: int | None = None,
+    progress: Progress = _quiet,
+) -> BuildReport:
+    """Build the site into project.site_dir; raise InputError before writing if any input is bad."""
+    report = BuildReport()
+    clock = time.perf_counter()
+    cats = read_catalogs(project)
+    segments = {page.slug: extract(page) for page in project.pages}
+    languages = [lang for lang in project.config.languages if not only or lang.tag in only]
+    report.timings["read"] = time.perf_counter() - clock
+    progress(f"read {len(project.pages)} pages and {len(cats)} catalogs")
+
+    clock = time.perf_counter()
+    statuses = {lang.tag: language_status(lang.tag, project.pages, segments, cats) for lang in project.translations}
+    report.status = statuses
+    trees = []
+    for lang in languages:
+        trees.append(render_language(project, lang, segments, cats, statuses, report))
+        progress(f"rendered {lang.tag}: {len(project.pages)} pages")
+    report.timings["render"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    run_mkdocs(project, trees, jobs or os.cpu_count() or 1, progress)
+    report.timings["site"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    stage = project.build_dir / f".stage-{os.getpid()}"
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True)
+    for tree in trees:
+        shutil.copytree(tree.out_dir, stage / tree.lang.tag)
+    if only and project.site_dir.is_dir():
+        for child in project.site_dir.iterdir():
+            if child.is_dir() and child.name not in only and not (stage / child.name).exists():
+                shutil.copytree(child, stage / child.name)
+    from guidebook.assemble import assemble
+
+    assemble(project, stage)
+    report.timings["assemble"] = time.perf_counter() - clock
+    publish(stage, project.site_dir)
+    report.languages = [lang.tag for lang in languages]
+    report.pages = len(project.pages) * len(languages)
+    return report
+
+
+def publish(stage: Path, site: Path) -> None:
+    """Replace site with stage in two renames; the old site stays whole until the new one is ready."""
+    old = site.with_name(f"{site.name}.old-{os.getpid()}")
+    if site.exists():
+        os.replace(site, old)
+    os.replace(stage, site)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def render_language(
+    project: Project,
+    lang: Language,
+    segments: dict[str, list[Segment]],
+    cats: dict[tuple[str, str], Catalog],
+    statuses: dict[str, LanguageStatus],
+    report: BuildReport,
+) -> LanguageDocs:
+    """Write one language's Markdown tree and return what its mkdocs build needs."""
+    docs_root = project.build_dir / "docs" / lang.tag
+    docs = docs_root / lang.tag
+    if docs_root.exists():
+        shutil.rmtree(docs_root)
+    rendered: dict[str, Rendered] = {}
+    for page in project.pages:
+        cat = cats.get((lang.tag, page.slug))
+        result = render(page, entries(cat) if cat is not None else {}, lang, segments[page.slug])
+        rendered[page.slug] = result
+        for line, reason in result.rejected:
+            path = project.catalog_path(page, lang.tag)
+            report.warnings.append(
+                Problem(project.rel(path), 0, f"{lang.tag}:{page.file}:{line}", f"translation not published: {reason}")
+            )
+        write_if_changed(docs / f"{page.slug}.md", result.markdown.encode("utf-8"))
+    strings = load_strings(project.templates_dir, lang.tag)
+    from guidebook.status_page import status_markdown
+
+    write_if_changed(docs / "status.md", status_markdown(project, lang, statuses, strings).encode("utf-8"))
+    overrides = mkdocs_overrides(project, lang, rendered, strings, docs_root)
+    return LanguageDocs(lang, docs_root, project.build_dir / "out" / lang.tag, overrides)
+
+
+def navigation(project: Project, rendered: dict[str, Rendered]) -> list[Any]:
+    """Return the nav: home, then each chapter (index first, pages by order), then status."""
+    by_chapter: dict[str, list[SourcePage]] = {}
+    for page in project.pages:
+        by_chapter.setdefault(page.chapter, []).append(page)
+    nav: list[Any] = ["index.md"] if any(p.slug == "index" for p in project.pages) else []
+    for chapter in project.config.chapters:
+        pages = by_chapter.get(chapter, [])
+        if not pages:
+            continue
+        pages.sort(key=lambda p: (not p.is_index, int(str(p.meta.get("order", 100))), p.slug))
+        index = next((p for p in pages if p.is_index), None)
+        title = _title(rendered[index.slug]) if index else chapter
+        nav.append({title: [f"{p.slug}.md" for p in pages]})
+    nav.append("status.md")
+    return nav
+
+
+def _title(result: Rendered) -> str:
+    front = result.markdown.split("---\n", 2)[1]
+    data = yaml_load(front) or {}
+    return str(data.get("title", ""))
+
+
+def mkdocs_overrides(
+    project: Project, lang: Language, rendered: dict[str, Rendered], strings: dict[str, str], docs_root: Path
+) -> dict[str, Any]:
+    """Return the options that make the base mkdocs.yml into this language's site."""
+    base = yaml_load((project.root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    theme = dict(base.get("theme") or {"name": "material"})
+    theme["custom_dir"] = str(project.templates_dir.resolve())
+    theme["language"] = lang.tag
+    if lang.direction == "rtl":
+        theme["direction"] = "rtl"
+    plugins: list[Any] = []
+    for plugin in base.get("plugins") or []:
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name not in ("i18n", "guidebook-i18n", "guidebook"):
+            plugins.append(plugin)
+    plugins.append(
+        {
+            "guidebook-i18n": {
+                "docs_structure": "folder",
+                "build_only_locale": lang.tag,
+                "reconfigure_search": False,
+                "languages": [
+                    {"locale": other.tag, "name": other.endonym, "link": f"/{other.tag}/", "default": other is lang}
+                    for other in project.config.languages
+                ],
+            }
+        }
+    )
+    plugins.append("guidebook")
+    extra = dict(base.get("extra") or {})
+    extra["alternate"] = True
+    extra["gb"] = {
+        "tag": lang.tag,
+        "direction": lang.direction,
+        "fonts": lang.fonts,
+        "root": project.config.base_url,
+        "strings": strings,
+        "languages": [{"tag": o.tag, "endonym": o.endonym} for o in project.config.languages],
+    }
+    return {
+        "site_name": project.config.site_name(lang.tag),
+        "site_url": f"{project.config.base_url}{lang.tag}/",
+        "docs_dir": str(docs_root.resolve()),
+        "site_dir": str((project.build_dir / "out" / lang.tag).resolve()),
+        "theme": theme,
+        "plugins": plugins,
+        "nav": navigation(project, rendered),
+        "extra": extra,
+        "strict": False,
+    }
+
+
+def _build_one(config_file: str, overrides: dict[str, Any]) -> tuple[str, float, list[str]]:
+    """Build one language with mkdocs in this (worker) process; return its warnings."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    handler = Collect()
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    start = time.perf_counter()
+    try:
+        cfg = load_config(config_file=config_file, **overrides)
+        build(cfg)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    return overrides["theme"]["language"], time.perf_counter() - start, messages
+
+
+def run_mkdocs(project: Project, trees: list[LanguageDocs], jobs: int, progress: Progress) -> None:
+    """Build every language's site, in parallel processes."""
+    config_file = str((project.root / "mkdocs.yml").resolve())
+    for tree in trees:
+        if tree.out_dir.exists():
+            shutil.rmtree(tree.out_dir)
+    failures: list[str] = []
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(trees)))) as pool:
+        futures = {pool.submit(_build_one, config_file, t.overrides): t.lang.tag for t in trees}
+        done = 0
+        for fut in as_completed(futures):
+            tag = futures[fut]
+            done += 1
+            try:
+                _, seconds, messages = fut.result()
+            except Exception as exc:  # noqa: BLE001 - report which language failed, then stop
+                failures.append(f"{tag}: {exc}")
+                continue
+            for msg in messages:
+                progress(f"  {tag}: warning: {msg}")
+            progress(f"built {tag} ({done}/{len(trees)}) in {seconds:.1f}s")
+    if failures:
+        raise RuntimeError("mkdocs build failed:\n" + "\n".join(failures))

@@ -1,0 +1,157 @@
+"""The `guidebook` command."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import time
+from pathlib import Path
+
+from guidebook.problems import InputError
+
+
+def _progress(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Segment pages into templates and merge them into every catalog."""
+    from guidebook.extract import run_extract
+    from guidebook.project import open_project
+
+    start = time.perf_counter()
+    project = open_project(args.project)
+    report = run_extract(project)
+    print(
+        f"extract: {len(project.pages)} pages, {report.segments} segments; "
+        f"wrote {len(report.templates_written)} templates and {len(report.catalogs_written)} catalogs "
+        f"in {time.perf_counter() - start:.1f}s"
+    )
+    for path in report.templates_written + report.catalogs_written:
+        print(f"  updated {path}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site into site/."""
+    from guidebook.build import build_site
+    from guidebook.project import open_project
+
+    start = time.perf_counter()
+    project = open_project(args.project)
+    only = args.lang or None
+    report = build_site(project, only=only, jobs=args.jobs, progress=_progress)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    phases = ", ".join(f"{k} {v:.1f}s" for k, v in report.timings.items())
+    print(
+        f"build: {len(report.languages)} languages, {report.pages} pages into {project.rel(project.site_dir)}/ "
+        f"in {time.perf_counter() - start:.1f}s ({phases})"
+    )
+    if args.strict and report.warnings:
+        print(f"build: {len(report.warnings)} warnings and --strict given", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Build (unless --no-build), then serve site/ on a local address."""
+    from guidebook.project import open_project
+
+    if not args.no_build:
+        rc = cmd_build(args)
+        if rc:
+            return rc
+    site = open_project(args.project).site_dir
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
+    print(f"serving {site} on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print translation coverage per language (and per page with --pages)."""
+    from guidebook.extract import read_catalogs
+    from guidebook.project import open_project
+    from guidebook.segments import extract
+    from guidebook.status import language_status
+    from guidebook.status_page import status_table
+
+    project = open_project(args.project)
+    cats = read_catalogs(project)
+    segs = {p.slug: extract(p) for p in project.pages}
+    langs = [lang for lang in project.translations if not args.lang or lang.tag in args.lang]
+    statuses = {lang.tag: language_status(lang.tag, project.pages, segs, cats) for lang in langs}
+    print(status_table(project, statuses, per_page=args.pages))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check configuration, pages and catalogs; exit 1 on errors (and on warnings with --strict)."""
+    from guidebook.checks import run_checks
+    from guidebook.project import open_project
+
+    project = open_project(args.project)
+    problems = run_checks(project, langs=args.lang or None)
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"check: {errors} errors, {warnings} warnings")
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the `guidebook` command."""
+    top = argparse.ArgumentParser(prog="guidebook", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
+        p.set_defaults(func=func)
+        return p
+
+    add("extract", cmd_extract, "update languages/*.pot and every language's catalogs from content/ja")
+    for name, func, text in (
+        ("build", cmd_build, "build the site into site/"),
+        ("serve", cmd_serve, "build, then serve the site locally"),
+    ):
+        p = add(name, func, text)
+        p.add_argument("--lang", action="append", help="build only this language (repeatable)")
+        p.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: CPU count)")
+        p.add_argument("--strict", action="store_true", help="fail on warnings")
+        if name == "serve":
+            p.add_argument("--host", default="127.0.0.1")
+            p.add_argument("--port", type=int, default=8000)
+            p.add_argument("--no-build", action="store_true", help="serve the existing site/")
+    p = add("status", cmd_status, "print translation coverage per language")
+    p.add_argument("--lang", action="append", help="only this language (repeatable)")
+    p.add_argument("--pages", action="store_true", help="one row per page")
+    p = add("check", cmd_check, "check pages and catalogs")
+    p.add_argument("--lang", action="append", help="only this language's catalogs (repeatable)")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; report input problems as file:line: key: message."""
+    args = parser().parse_args(argv)
+    args.project = args.project.resolve()
+    try:
+        return int(args.func(args))
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"guidebook {args.command}: {len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""MkDocs plugins of the guidebook.
+
+`guidebook-i18n` is mkdocs-static-i18n accepting every BCP 47 tag the site publishes (the stock
+plugin refuses three-letter language subtags such as `fil`). `guidebook` sanitizes every page's
+HTML after Markdown rendering, so nothing a translation smuggles in reaches the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config, ValidationError
+from mkdocs.plugins import BasePlugin
+from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
+from mkdocs_static_i18n.plugin import I18n
+
+from guidebook.languages import TAG_PATTERN
+from guidebook.sanitize import sanitize
+
+BCP47 = re.compile(TAG_PATTERN)
+
+
+class Bcp47(config_options.Type):  # type: ignore[type-arg]
+    """A BCP 47 language tag: language, optional script, optional region."""
+
+    def run_validation(self, value: object) -> Any:
+        value = super().run_validation(value)
+        if not isinstance(value, str) or not BCP47.fullmatch(value):
+            raise ValidationError(f"expected a BCP 47 language tag such as en, fil or zh-Hans, got {value!r}")
+        return value
+
+
+class GuidebookLanguage(I18nPluginLanguage):
+    """One language of the switcher, with a BCP 47 locale."""
+
+    locale = Bcp47(str)
+
+
+class GuidebookI18nConfig(I18nPluginConfig):
+    """The static-i18n options with BCP 47 locales."""
+
+    build_only_locale = config_options.Optional(Bcp47(str))
+    languages = config_options.ListOfItems(config_options.SubConfig(GuidebookLanguage, validate=True))
+
+
+class GuidebookI18n(I18n):
+    """mkdocs-static-i18n with BCP 47 language tags."""
+
+    config_class = GuidebookI18nConfig
+
+
+class GuidebookConfig(Config):
+    """Options of the guidebook plugin."""
+
+    sanitize = config_options.Type(bool, default=True)
+
+
+class GuidebookPlugin(BasePlugin[GuidebookConfig]):
+    """Sanitize each page's HTML."""
+
+    def on_page_content(self, html: str, **kwargs: Any) -> str:
+        """Return the page body with everything outside the allowlist removed."""
+        return sanitize(html) if self.config.sanitize else html

@@ -1,0 +1,171 @@
+"""Integration: a small project through extract and build, and the errors a user sees."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from guidebook.build import build_site
+from guidebook.cli import main
+from guidebook.extract import run_extract
+from guidebook.problems import InputError
+from guidebook.project import open_project
+from tests.helpers import make_project, page, tree
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("proj"))
+    run_extract(open_project(root))
+    po = root / "languages/en/LC_MESSAGES/residence.card.po"
+    text = po.read_text(encoding="utf-8")
+    text = text.replace(
+        'msgid "在留カードを 持つ"\nmsgstr ""', 'msgid "在留カードを 持つ"\nmsgstr "Carry your residence card"'
+    )
+    po.write_text(text, encoding="utf-8")
+    build_site(open_project(root))
+    return root
+
+
+def test_every_language_gets_its_pages_with_correct_lang(built: Path) -> None:
+    for tag in ("ja", "en", "th"):
+        html = (built / "site" / tag / "residence" / "card" / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{tag}"' in html
+    assert (built / "site/index.html").is_file()
+
+
+def test_translated_text_and_fallback_marked_ja(built: Path) -> None:
+    html = (built / "site/en/residence/card/index.html").read_text(encoding="utf-8")
+    assert "Carry your residence card" in html
+    assert '<span lang="ja" class="gb-ja">在留カードは いつも 持って いて ください。</span>' in html
+    assert "Some parts of this page are not translated yet" in html
+
+
+def test_hreflang_alternates_and_sitemap_cover_every_language(built: Path) -> None:
+    html = (built / "site/th/residence/card/index.html").read_text(encoding="utf-8")
+    for tag in ("ja", "en", "th"):
+        assert f'hreflang="{tag}" href="https://example.org/{tag}/residence/card/"' in html
+    sitemap = (built / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<loc>") == 3 * 4  # 3 pages and the status page, in 3 languages
+    assert '<xhtml:link rel="alternate" hreflang="th" href="https://example.org/th/residence/card/"/>' in sitemap
+
+
+def test_switcher_links_to_same_page_in_each_language(built: Path) -> None:
+    html = (built / "site/en/residence/card/index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+"\s+class="md-select__link', html)
+    assert [(tag, href) for href, tag in links] == [
+        ("ja", "../../../ja/residence/card/"),
+        ("en", "../../../en/residence/card/"),
+        ("th", "../../../th/residence/card/"),
+    ]
+
+
+def test_no_page_refers_to_another_host_for_fonts_or_scripts(built: Path) -> None:
+    for path in (built / "site").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        assert not re.search(r'<(script|link)[^>]+(src|href)="https?://(?!example\.org)', text), path
+
+
+def test_status_page_is_published(built: Path) -> None:
+    html = (built / "site/en/status/index.html").read_text(encoding="utf-8")
+    assert "Translation status" in html and "ไทย" in html
+
+
+def test_sources_and_review_date_shown(built: Path) -> None:
+    html = (built / "site/th/residence/card/index.html").read_text(encoding="utf-8")
+    assert 'href="https://www.moj.go.jp/isa/"' in html
+    assert '<time datetime="2026-11-01">' in html
+
+
+def test_config_errors_are_reported_together_with_file_and_line(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    (root / "site_config/site.yml").write_text(
+        "name:\n  ja: テスト\nbase_url: example.org\nlanguages: [ja, xx]\nchapters: [residence]\ncolour: red\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        open_project(root)
+    assert [str(p) for p in err.value.problems] == [
+        "site_config/site.yml:3: base_url: expected an http(s) URL ending with /, got 'example.org'",
+        "site_config/site.yml:6: colour: unknown key; expected one of name, base_url, languages, chapters",
+    ]
+
+
+def test_unknown_language_is_reported_with_line(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    (root / "site_config/site.yml").write_text(
+        "name:\n  ja: テスト\nbase_url: https://x.org/\nlanguages:\n  - ja\n  - xx\nchapters: [residence]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        open_project(root)
+    assert [str(p) for p in err.value.problems] == [
+        "site_config/site.yml:6: languages[1]: expected a language defined in site_config/languages.yml, got 'xx'"
+    ]
+
+
+def test_bad_front_matter_names_file_line_and_key(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path,
+        pages={
+            "residence/a": "---\ntitle: A\nsources: []\nreviewed: 2026-13-01\n---\n\n本文。\n",
+            "residence/b": "---\ntitle: [unclosed\n---\n",
+            "residence/c": "本文だけ。\n",
+        },
+    )
+    with pytest.raises(InputError) as err:
+        open_project(root)
+    assert [str(p) for p in err.value.problems] == [
+        "content/ja/residence/a.md:3: sources: expected a list of at least 1, got a list",
+        "content/ja/residence/a.md:4: reviewed: expected a date YYYY-MM-DD, got '2026-13-01'",
+        "content/ja/residence/b.md:3: invalid YAML: expected ',' or ']', but got '<stream end>'",
+        "content/ja/residence/c.md:1: missing front matter; expected a block between '---' lines",
+    ]
+
+
+def test_broken_catalog_stops_build_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path)
+    assert main(["build", "--project", str(root)]) == 0
+    before = tree(root / "site")
+    po = root / "languages/th/LC_MESSAGES/residence.card.po"
+    po.parent.mkdir(parents=True, exist_ok=True)
+    po.write_text('msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n', encoding="utf-8")
+    assert main(["build", "--project", str(root)]) == 2
+    err = capsys.readouterr().err
+    assert "languages/th/LC_MESSAGES/residence.card.po:6: PO syntax: duplicate msgid 'a' (first at line 4)" in err
+    assert "nothing was written" in err
+    assert tree(root / "site") == before
+
+
+def test_failed_site_build_leaves_previous_site_whole(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    build_site(open_project(root))
+    before = tree(root / "site")
+    (root / "templates/main.html").write_text("{% extends 'base.html' %}{% block content %}{{ 1/0 }}{% endblock %}")
+    with pytest.raises(RuntimeError, match="mkdocs build failed"):
+        build_site(open_project(root))
+    assert tree(root / "site") == before
+
+
+def test_extract_keeps_translations_when_a_page_changes(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    run_extract(open_project(root))
+    po = root / "languages/en/LC_MESSAGES/residence.index.po"
+    po.write_text(
+        po.read_text(encoding="utf-8").replace(
+            'msgid "在留の 手続きです。"\nmsgstr ""', 'msgid "在留の 手続きです。"\nmsgstr "Residence procedures."'
+        ),
+        encoding="utf-8",
+    )
+    (root / "content/ja/residence/index.md").write_text(page("在留", "在留の 大切な 手続きです。"), encoding="utf-8")
+    run_extract(open_project(root))
+    text = po.read_text(encoding="utf-8")
+    assert (
+        '#, fuzzy\n#| msgid "在留の 手続きです。"\nmsgid "在留の 大切な 手続きです。"\nmsgstr "Residence procedures."'
+        in text
+    )
