@@ -128,7 +128,9 @@ def merge(tmpl: Catalog, old: Catalog | None, locale: str) -> Catalog:
     return new
 
 
-def _closest(key: Key, active: dict[Key, Message], obsolete: dict[Key, Message], wanted: dict[Key, Message]) -> Message | None:
+def _closest(
+    key: Key, active: dict[Key, Message], obsolete: dict[Key, Message], wanted: dict[Key, Message]
+) -> Message | None:
     """Return the translated old message most like key that the template no longer has."""
     best: Message | None = None
     score = FUZZY_CUTOFF
