@@ -7,8 +7,6 @@ readers and fonts switch language, and the page is marked so the template shows 
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 from dataclasses import dataclass, field
 
 import yaml
@@ -89,6 +87,9 @@ def render(
             replacement[seg] = value
     body = substitute(page.body, segments, replacement)
     meta.setdefault("title", page.title)
+    if not lang.is_source and meta["title"] == page.title and page.meta.get("title"):
+        # The theme writes the title as a plain <h1>; an untranslated one must carry lang="ja".
+        body = f"# {fallback_text(Segment(page.title, None, 'heading', 0, (0, 0), (0, 0)))}\n\n{body.lstrip(chr(10))}"
     reviewed = page.reviewed
     meta["gb"] = {
         "slug": page.slug,
@@ -97,7 +98,6 @@ def render(
         "sources": [{"name": s.name, "url": s.url} for s in page.sources],
         "fallback": out.fallback,
         "draft": out.draft,
-        "title_fallback": not lang.is_source and meta["title"] == page.title and out.fallback > 0,
     }
     if page.meta.get("order") is not None:
         meta["gb"]["order"] = page.meta["order"]  # type: ignore[index]
@@ -105,12 +105,3 @@ def render(
     out.markdown = f"---\n{front}---\n\n{body.lstrip(chr(10))}"
     return out
 
-
-def date_today() -> dt.date:
-    """Return today's date (a seam for tests)."""
-    return dt.date.today()
-
-
-def escape(text: str) -> str:
-    """Escape text for HTML."""
-    return html.escape(text, quote=True)

@@ -53,6 +53,7 @@ def test_missing_and_fuzzy_segments_show_plain_japanese_marked_lang_ja(tmp_path:
     assert '<p><span lang="ja" class="gb-ja">古い 文。</span></p>' in html
     assert '<span lang="ja" class="gb-ja">ない 文。</span>' in html
     assert "Old sentence." not in html
+    assert '<h1><span lang="ja" class="gb-ja">題</span></h1>' in html
     assert out.fallback == 3  # title, two paragraphs
     assert "fallback: 3" in out.markdown
 
@@ -72,7 +73,7 @@ def test_translation_with_its_own_script_is_not_published(tmp_path: Path) -> Non
 
 def test_translation_cannot_start_a_new_block(tmp_path: Path) -> None:
     src = source(tmp_path, "- 項目\n")
-    out = render(src, {("項目", None): Entry("# not a heading", False, False)}, EN)
+    out = render(src, {("項目", None): Entry("# not a heading", False, False), ("題", None): Entry("T", False, False)}, EN)
     assert "<h1" not in html_of(out.markdown)
 
 
