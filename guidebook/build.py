@@ -205,7 +205,7 @@ def mkdocs_overrides(
             }
         }
     )
-    plugins.append("guidebook")
+    plugins.append({"guidebook": {"search_lang": lang.tag, "search_mode": lang.search}})
     extra = dict(base.get("extra") or {})
     extra["alternate"] = True
     extra["gb"] = {

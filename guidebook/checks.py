@@ -59,13 +59,21 @@ def check_numbers(pair: Pair) -> None:
         )
 
 
+KANA = re.compile(r"[\u3040-\u30ff]")
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def check_not_copied(pair: Pair) -> None:
-    """A translation is not the Japanese source passed off as translated."""
-    if (
-        pair.lang != "ja"
-        and pair.msgstr.strip() == pair.msgid.strip()
-        and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", pair.msgid)
-    ):
+    """A translation is not the Japanese source passed off as translated.
+
+    Chinese shares Han characters with Japanese, so there a copy counts only if the source has kana.
+    """
+    if pair.lang == "ja" or pair.msgstr.strip() != pair.msgid.strip():
+        return
+    suspicious = (
+        KANA.search(pair.msgid) if pair.lang.startswith("zh") else KANA.search(pair.msgid) or HAN.search(pair.msgid)
+    )
+    if suspicious:
         raise CheckFailure("translation is a copy of the Japanese source")
 
 

@@ -8,16 +8,21 @@ HTML after Markdown rendering, so nothing a translation smuggles in reaches the 
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 from typing import Any
 
+import mkdocs
 from mkdocs.config import config_options
 from mkdocs.config.base import Config, ValidationError
-from mkdocs.plugins import BasePlugin
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 
-from guidebook.languages import TAG_PATTERN
+from guidebook.languages import SEGMENTATIONS, TAG_PATTERN
 from guidebook.sanitize import sanitize
+from guidebook.search import write_search_index
 
 BCP47 = re.compile(TAG_PATTERN)
 
@@ -55,6 +60,8 @@ class GuidebookConfig(Config):
     """Options of the guidebook plugin."""
 
     sanitize = config_options.Type(bool, default=True)
+    search_lang = config_options.Type(str, default="")
+    search_mode = config_options.Choice(SEGMENTATIONS, default="space")
 
 
 class GuidebookPlugin(BasePlugin[GuidebookConfig]):
@@ -63,3 +70,13 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     def on_page_content(self, html: str, **kwargs: Any) -> str:
         """Return the page body with everything outside the allowlist removed."""
         return sanitize(html) if self.config.sanitize else html
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config: MkDocsConfig, **kwargs: Any) -> None:
+        """Replace the theme's search index with the guidebook's, and ship lunr.js for its worker."""
+        site = Path(config.site_dir)
+        if not self.config.search_lang or not (site / "search" / "search_index.json").is_file():
+            return
+        write_search_index(site, self.config.search_lang, self.config.search_mode)
+        lunr_js = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
+        shutil.copyfile(lunr_js, site / "assets" / "guidebook" / "lunr.js")

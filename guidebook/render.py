@@ -62,6 +62,7 @@ def render(
     segments = segments if segments is not None else extract(page)
     out = Rendered("")
     meta: dict[str, object] = {}
+    fallback_meta: set[str] = set()
     replacement: dict[Segment, str] = {}
     for seg in segments:
         text, entry = (None, None) if lang.is_source else _published(seg, entries)
@@ -75,6 +76,7 @@ def render(
         elif text is None:
             out.fallback += 1
             value = seg.msgid if seg.kind.startswith("meta:") else fallback_text(seg)
+            fallback_meta.add(seg.kind)
         else:
             out.translated += 1
             out.draft += bool(entry and entry.draft)
@@ -87,7 +89,7 @@ def render(
             replacement[seg] = value
     body = substitute(page.body, segments, replacement)
     meta.setdefault("title", page.title)
-    if not lang.is_source and meta["title"] == page.title and page.meta.get("title"):
+    if "meta:title" in fallback_meta:
         # The theme writes the title as a plain <h1>; an untranslated one must carry lang="ja".
         body = f"# {fallback_text(Segment(page.title, None, 'heading', 0, (0, 0), (0, 0)))}\n\n{body.lstrip(chr(10))}"
     reviewed = page.reviewed
@@ -104,4 +106,3 @@ def render(
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     out.markdown = f"---\n{front}---\n\n{body.lstrip(chr(10))}"
     return out
-

@@ -73,7 +73,9 @@ def test_translation_with_its_own_script_is_not_published(tmp_path: Path) -> Non
 
 def test_translation_cannot_start_a_new_block(tmp_path: Path) -> None:
     src = source(tmp_path, "- 項目\n")
-    out = render(src, {("項目", None): Entry("# not a heading", False, False), ("題", None): Entry("T", False, False)}, EN)
+    out = render(
+        src, {("項目", None): Entry("# not a heading", False, False), ("題", None): Entry("T", False, False)}, EN
+    )
     assert "<h1" not in html_of(out.markdown)
 
 
@@ -95,3 +97,14 @@ def test_sanitizer_removes_script_and_event_handlers() -> None:
         '<p onclick="x()">a<script>alert(1)</script><a href="javascript:alert(1)">b</a><ruby>漢<rt>かん</rt></ruby></p>'
     )
     assert sanitize(dirty) == "<p>a<a>b</a><ruby>漢<rt>かん</rt></ruby></p>"
+
+
+def test_title_translated_with_the_same_characters_is_not_a_fallback(tmp_path: Path) -> None:
+    zh = make_language("zh-Hans", None, "sans-serif", "icu", None)
+    out = render(
+        source(tmp_path, "文。\n"),
+        {("題", None): Entry("題", False, False), ("文。", None): Entry("文。", False, False)},
+        zh,
+    )
+    assert out.fallback == 0
+    assert "gb-ja" not in out.markdown

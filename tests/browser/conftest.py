@@ -28,6 +28,19 @@ CHROMIUM_ARGS = [
 ]
 
 
+# One English segment is marked fuzzy (outdated) so the browser tests can see a fallback.
+FUZZY_SEGMENT = "新しい 部屋に 住む ときは"
+
+
+def mark_outdated(po: Path, msgid_start: str) -> None:
+    """Flag the entry whose msgid starts with msgid_start as fuzzy."""
+    text = po.read_text(encoding="utf-8")
+    at = text.index(f'msgid "{msgid_start}')
+    entry_start = text.rindex("\n\n", 0, at) + 2
+    text = text[:entry_start] + "#, fuzzy\n" + text[entry_start:]
+    po.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the whole 14-language site from a copy of the shipped project."""
@@ -35,6 +48,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("content", "languages", "templates", "site_config"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    mark_outdated(root / "languages/en/LC_MESSAGES/housing.utilities.po", FUZZY_SEGMENT)
     build_site(open_project(root))
     return root / "site"
 

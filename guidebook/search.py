@@ -1,0 +1,132 @@
+"""Per-language search: ICU word breaks at build time, the same rules as Intl.Segmenter at query time.
+
+mkdocs-material's search plugin splits pages into sections (search/search_index.json). This module
+turns those sections into a prebuilt lunr index whose terms are:
+
+* the words of the text, found with ICU word-break rules for the page's language (so Thai, Khmer,
+  Burmese, Japanese and Chinese, written without spaces, are split into words), case-folded and,
+  for Latin-script languages, without accents (a Vietnamese query typed without tones still matches);
+* for scripts written without spaces, the worker also matches the query's character bigrams
+  against the text itself, so a query is found even where ICU splits a compound differently in
+  the page than in the query.
+
+The browser side is templates/assets/guidebook/search-worker.js: it speaks mkdocs-material's worker
+protocol (so the theme's search box and result list stay as they are), segments the query with
+Intl.Segmenter and the same normalization, and loads the index only when the reader first searches.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from lunr.builder import Builder
+
+from guidebook.words import words
+
+INDEX_FILE = "search/guidebook_index.json"
+TAG = re.compile(r"<[^>]+>")
+SPACE = re.compile(r"\s+")
+# Scripts written without spaces between words: index character bigrams as well as words.
+UNSPACED = re.compile(r"[\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+FOLD_ACCENTS = re.compile(r"[\u0300-\u036f]")
+TITLE_BOOST = 8
+
+
+def plain_text(fragment: str) -> str:
+    """Return the text of an HTML fragment, whitespace collapsed."""
+    text = re.sub(r"<rt>.*?</rt>|<rp>.*?</rp>", "", fragment, flags=re.S)
+    return SPACE.sub(" ", html.unescape(TAG.sub(" ", text))).strip()
+
+
+def fold(token: str, latin: bool) -> str:
+    """Normalize a token the way the query side does: NFKC, case-folded, accents dropped in Latin script."""
+    token = unicodedata.normalize("NFKC", token).lower()
+    if latin:
+        token = FOLD_ACCENTS.sub("", unicodedata.normalize("NFD", token)).replace("đ", "d")
+        token = unicodedata.normalize("NFC", token)
+    return token
+
+
+def is_latin(tag: str) -> bool:
+    """Return True for languages written in Latin script."""
+    return tag in ("en", "es", "pt-BR", "vi", "id", "fil") or tag.split("-")[0] in ("en", "es", "pt", "fr", "de", "it")
+
+
+def tokens(text: str, tag: str) -> list[str]:
+    """Return the index terms for text: folded ICU words."""
+    latin = is_latin(tag)
+    return [fold(w, latin) for w in words(text, tag)]
+
+
+def runs(text: str) -> list[str]:
+    """Return the runs of letters, digits and marks in text (JavaScript: /[\\p{L}\\p{N}\\p{M}_]+/gu)."""
+    out: list[str] = []
+    current: list[str] = []
+    for ch in text:
+        if ch == "_" or unicodedata.category(ch)[0] in "LNM":
+            current.append(ch)
+        elif current:
+            out.append("".join(current))
+            current = []
+    if current:
+        out.append("".join(current))
+    return out
+
+
+def bigrams(text: str) -> list[str]:
+    """Return the character bigrams, marks left out, of every run of an unspaced script in text."""
+    out: list[str] = []
+    for run in runs(unicodedata.normalize("NFKC", text).lower()):
+        if not UNSPACED.search(run):
+            continue
+        chars = [c for c in run if not unicodedata.category(c).startswith("M")]
+        out.extend(chars[i] + chars[i + 1] for i in range(len(chars) - 1))
+    return out
+
+
+def build_index(docs: list[dict[str, Any]], tag: str) -> dict[str, Any]:
+    """Return the serialized lunr index of the search documents of one language.
+
+    Documents are referred to by their position in docs, which keeps the index small.
+    """
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("ref")
+    builder.field("title", boost=TITLE_BOOST)
+    builder.field("text")
+    builder.metadata_whitelist = []
+    for number, doc in enumerate(docs):
+        builder.add(
+            {
+                "ref": str(number),
+                "title": " ".join(tokens(doc["title"], tag)),
+                "text": " ".join(tokens(doc["text"], tag)),
+            }
+        )
+    index: dict[str, Any] = builder.build().serialize()
+    for vector in index["fieldVectors"]:
+        vector[1] = [round(v, 3) if isinstance(v, float) else v for v in vector[1]]
+    return index
+
+
+def write_search_index(site_dir: Path, tag: str, mode: str) -> None:
+    """Replace mkdocs-material's search_index.json with a stub and write the prebuilt index beside it."""
+    path = site_dir / "search" / "search_index.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    docs = [
+        {"location": d["location"], "title": plain_text(d.get("title", "")), "text": plain_text(d.get("text", ""))}
+        for d in data.get("docs", [])
+    ]
+    unspaced = mode == "icu"
+    index = build_index(docs, tag)
+    payload = {"lang": tag, "latin": is_latin(tag), "unspaced": unspaced, "docs": docs, "index": index}
+    (site_dir / INDEX_FILE).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    config = dict(data.get("config", {}))
+    config["guidebook"] = {"index": INDEX_FILE, "lang": tag}
+    path.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")), encoding="utf-8")
