@@ -81,3 +81,14 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the search-quality table when the search evaluation ran."""
+    from tests.browser.test_search import report
+
+    lines = report()
+    if len(lines) > 1:
+        terminalreporter.section("search quality (tests/search_eval)")
+        for line in lines:
+            terminalreporter.write_line(line)

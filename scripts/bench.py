@@ -1,0 +1,230 @@
+"""Benchmark the generator and the site it builds; print each figure as measured in this run.
+
+Corpora: the shipped guidebook ("full") and a generated one with about 100 pages per language
+("scaled": every topic page of the shipped guidebook copied into extra chapters, catalogs included).
+For each: full build time and peak memory of our build and of the stock stack (mkdocs-material +
+mkdocs-static-i18n, one configuration for all languages, default search) on the same rendered pages,
+per-language search index size (raw and gzip), and search latency in headless Chromium.
+
+Usage: .venv/bin/python scripts/bench.py [--corpus full|scaled|both] [--skip-stock] [--skip-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+TARGET_PAGES = 100
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy the parts of the repository a build reads."""
+    for name in ("content", "languages", "templates", "site_config"):
+        shutil.copytree(REPO / name, dest / name)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def scale(project: Path, target: int = TARGET_PAGES) -> int:
+    """Copy topic pages (and their catalogs) into extra chapters until there are about target pages."""
+    src = project / "content" / "ja"
+    pages = sorted(p for p in src.rglob("*.md") if p.name != "index.md" and p.parent != src)
+    count = len(list(src.rglob("*.md")))
+    copy_no = 0
+    chapters: list[str] = []
+    while count < target:
+        copy_no += 1
+        for page in pages:
+            if count >= target:
+                break
+            chapter = f"{page.parent.name}-{copy_no}"
+            if chapter not in chapters:
+                chapters.append(chapter)
+            dest = src / chapter / page.name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(page, dest)
+            old_domain = f"{page.parent.name}.{page.stem}"
+            new_domain = f"{chapter}.{page.stem}"
+            for po in (project / "languages").glob(f"*/LC_MESSAGES/{old_domain}.po"):
+                shutil.copy(po, po.with_name(f"{new_domain}.po"))
+            count += 1
+    site_yml = project / "site_config" / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8") + "".join(f"  - {c}\n" for c in chapters), encoding="utf-8")
+    return count
+
+
+MEASURE = (
+    "import json, resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(json.dumps([time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))\n"
+)
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Run cmd in a fresh process tree; return (seconds, peak resident memory in MiB of its largest process)."""
+    out = subprocess.run([PY, "-c", MEASURE, *cmd], cwd=cwd, env=env, check=True, capture_output=True, text=True)
+    seconds, peak_kib = json.loads(out.stdout.strip().splitlines()[-1])
+    return float(seconds), float(peak_kib) / 1024
+
+
+def stock_config(project: Path, languages: list[str]) -> Path:
+    """Write a stock mkdocs-material + mkdocs-static-i18n configuration over the rendered pages."""
+    docs = project / "stock-docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    for tag in languages:
+        shutil.copytree(project / "build" / "docs" / tag / tag, docs / tag)
+    overrides = project / "stock-overrides" / "partials" / "languages"
+    overrides.mkdir(parents=True, exist_ok=True)
+    for name in ("ne", "km", "fil", "zh-Hans"):
+        shutil.copy(REPO / "templates" / "partials" / "languages" / f"{name}.html", overrides / f"{name}.html")
+    langs = "\n".join(
+        f"        - locale: {'tl' if t == 'fil' else t}\n          name: {t}\n" + ("          default: true\n" if t == "ja" else "")
+        for t in languages
+    )
+    if "fil" in languages:
+        (docs / "tl").rename(docs / "tl") if (docs / "tl").exists() else (docs / "fil").rename(docs / "tl")
+        shutil.copy(overrides / "fil.html", overrides / "tl.html")
+    cfg = project / "stock-mkdocs.yml"
+    cfg.write_text(
+        "site_name: Stock\nsite_url: https://example.org/\ndocs_dir: stock-docs\nsite_dir: stock-site\n"
+        "theme:\n  name: material\n  custom_dir: stock-overrides\n"
+        "markdown_extensions: [admonition, attr_list, md_in_html, tables, pymdownx.details, pymdownx.superfences]\n"
+        "plugins:\n  - search\n  - i18n:\n      docs_structure: folder\n      languages:\n" + langs,
+        encoding="utf-8",
+    )
+    return cfg
+
+
+def index_sizes(site: Path, languages: list[str]) -> dict[str, tuple[int, int]]:
+    """Return each language's search index size: (raw bytes, gzip bytes)."""
+    out = {}
+    for tag in languages:
+        data = (site / tag / "search" / "guidebook_index.json").read_bytes()
+        out[tag] = (len(data), len(gzip.compress(data, 9)))
+    return out
+
+
+def browser_latency(site: Path, languages: list[str]) -> dict[str, float]:
+    """Return the median time from typing a query to results shown, per language, in ms."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None  # type: ignore[assignment]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    eval_dir = REPO / "tests" / "search_eval"
+    out: dict[str, float] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        for tag in languages:
+            import yaml
+
+            queries = [q["q"] for q in yaml.safe_load((eval_dir / f"{tag}.yml").read_text(encoding="utf-8"))["queries"]]
+            page = browser.new_page()
+            page.goto(f"{base}/{tag}/")
+            box = page.locator(".md-search__input")
+            box.click()
+            times = []
+            for q in queries:
+                box.fill("")
+                start = time.perf_counter()
+                box.fill(q)
+                try:
+                    page.wait_for_function(
+                        "q => { const a = document.querySelector('li.md-search-result__item a'); "
+                        "return a && decodeURIComponent(a.href).includes('h=') }",
+                        arg=q,
+                        timeout=5000,
+                    )
+                except Exception:  # noqa: BLE001 - a query without results counts at the timeout
+                    pass
+                times.append((time.perf_counter() - start) * 1000)
+            out[tag] = statistics.median(times)
+            page.close()
+        browser.close()
+    server.shutdown()
+    return out
+
+
+def first_view_weight(site: Path, tag: str, page_path: str) -> int:
+    """Return gzip bytes of a page's HTML plus the CSS and JavaScript it loads at once."""
+    import re
+
+    html_file = site / tag / page_path / "index.html"
+    html = html_file.read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode(), 9))
+    for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html):
+        asset = (html_file.parent / ref).resolve()
+        if asset.is_file():
+            total += len(gzip.compress(asset.read_bytes(), 9))
+    return total
+
+
+def bench(corpus: str, skip_stock: bool, skip_browser: bool) -> None:
+    """Measure one corpus and print the figures."""
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp))
+        pages = scale(project) if corpus == "scaled" else len(list((project / "content" / "ja").rglob("*.md")))
+        guidebook = str(Path(PY).parent / "guidebook")
+        seconds, peak = timed([guidebook, "build", "--project", str(project)], project)
+        site = project / "site"
+        languages = [p.name for p in sorted(site.iterdir()) if p.is_dir()]
+        print(f"\n== corpus {corpus}: {pages} pages per language, {len(languages)} languages, {os.cpu_count()} cores")
+        print(f"guidebook build (all languages, parallel): {seconds:.1f} s, peak memory {peak:.0f} MiB")
+        if not skip_stock:
+            cfg = stock_config(project, languages)
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+            stock_s, stock_peak = timed([str(Path(PY).parent / "mkdocs"), "build", "-q", "-f", str(cfg)], project, env)
+            merged = project / "stock-site" / "search" / "search_index.json"
+            print(f"stock mkdocs-material + static-i18n:       {stock_s:.1f} s, peak memory {stock_peak:.0f} MiB")
+            print(f"  ratio guidebook/stock: {seconds / stock_s:.2f}")
+            if merged.is_file():
+                raw = merged.read_bytes()
+                print(f"  stock merged search index (every reader downloads it): {len(raw) / 1024:.0f} KiB raw, "
+                      f"{len(gzip.compress(raw, 9)) / 1024:.0f} KiB gzip")
+        sizes = index_sizes(site, languages)
+        print("search index per language (downloaded on first search only): raw KiB / gzip KiB")
+        for tag, (raw, gz) in sizes.items():
+            print(f"  {tag:<8} {raw / 1024:7.0f} {gz / 1024:7.0f}")
+        weight = first_view_weight(site, "en", "residence/residence-card")
+        print(f"first view of en/residence/residence-card/: {weight / 1024:.1f} KiB gzip (HTML, CSS, JS; no fonts)")
+        if not skip_browser:
+            latency = browser_latency(site, languages)
+            print("search latency in headless Chromium, median ms from typing to results (first query loads the index):")
+            for tag, ms in latency.items():
+                print(f"  {tag:<8} {ms:7.0f}")
+
+
+def main() -> None:
+    """Parse arguments and run the benchmarks."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", choices=["full", "scaled", "both"], default="both")
+    parser.add_argument("--skip-stock", action="store_true")
+    parser.add_argument("--skip-browser", action="store_true")
+    args = parser.parse_args()
+    for corpus in (["full", "scaled"] if args.corpus == "both" else [args.corpus]):
+        bench(corpus, args.skip_stock, args.skip_browser)
+
+
+if __name__ == "__main__":
+    main()

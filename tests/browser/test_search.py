@@ -1,0 +1,73 @@
+"""Search quality through the theme's search box: hit@1 and MRR@5 per language on tests/search_eval/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+EVAL = Path(__file__).resolve().parent.parent / "search_eval"
+LANGUAGES = ["ja", "en", "zh-Hans", "ko", "es", "pt-BR", "vi", "ne", "th", "id", "my", "km", "fil", "mn"]
+TARGET_MRR = 0.95
+RESULTS: dict[str, tuple[int, float, float, list[str]]] = {}
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type query into the search box and return the page paths of the results, best first."""
+    box = page.locator(".md-search__input")
+    box.fill("")
+    box.fill(query)
+    previous: list[str] | None = None
+    for _ in range(40):  # wait until the list has settled for the new query
+        page.wait_for_timeout(100)
+        hrefs = page.locator("li.md-search-result__item > a:first-child").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))"
+        )
+        meta = page.locator(".md-search-result__meta").inner_text()
+        if hrefs == previous and (hrefs or "0" in meta or meta.strip()):
+            break
+        previous = hrefs
+    return [urlparse(h).path for h in previous or []]
+
+
+def reciprocal_rank(found: list[str], expected: str, cutoff: int = 5) -> float:
+    """Return 1/rank of expected among the first cutoff results, or 0."""
+    for rank, path in enumerate(found[:cutoff], 1):
+        if path == expected:
+            return 1.0 / rank
+    return 0.0
+
+
+@pytest.mark.parametrize("tag", LANGUAGES)
+def test_search_finds_the_expected_page(browser: Browser, base_url: str, tag: str) -> None:
+    queries = yaml.safe_load((EVAL / f"{tag}.yml").read_text(encoding="utf-8"))["queries"]
+    assert len(queries) >= 15
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(f"{base_url}/{tag}/")
+    page.locator(".md-search__input").click()
+    ranks, misses = [], []
+    for item in queries:
+        expected = f"/{tag}/{item['page']}"
+        found = search(page, item["q"])
+        rr = reciprocal_rank(found, expected)
+        ranks.append(rr)
+        if rr < 1:
+            misses.append(f"{item['q']!r} → {found[:3]} (want {expected})")
+    hit1 = sum(r == 1 for r in ranks) / len(ranks)
+    mrr = sum(ranks) / len(ranks)
+    RESULTS[tag] = (len(ranks), hit1, mrr, misses)
+    page.context.close()
+    assert mrr >= TARGET_MRR, f"{tag}: MRR@5 {mrr:.3f}, hit@1 {hit1:.3f}; misses: " + "; ".join(misses)
+
+
+def report() -> list[str]:
+    """Return the per-language table printed at the end of the run."""
+    lines = [f"{'language':<9} {'queries':>7} {'hit@1':>6} {'MRR@5':>6}"]
+    for tag, (n, hit1, mrr, _) in sorted(RESULTS.items(), key=lambda kv: LANGUAGES.index(kv[0])):
+        lines.append(f"{tag:<9} {n:>7} {hit1:>6.3f} {mrr:>6.3f}")
+    return lines
