@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from guidebook import schema
 from guidebook.extract import read_catalogs
 from guidebook.problems import InputError, Problem
 from guidebook.project import Project
@@ -23,14 +25,18 @@ class CheckFailure(Exception):
 
 @dataclass(frozen=True)
 class Pair:
-    """A source segment and its translation in one language."""
+    """A source segment and its translation in one language, with the approved terms for that language."""
 
     msgid: str
     msgstr: str
     lang: str
+    terms: tuple[tuple[str, str], ...] = ()
 
 
-NUMBER = re.compile(r"#?\d[\d\-]*")
+NUMBER = re.compile(r"#?\d+(?:-\d+)*")
+# A number before one of these counters is often written another way in translation:
+# 3月 → March, 3割 → 30%, 20万円 → 200,000 yen, 22時 → 10 p.m., 1年 → a year, 1回 → once.
+CONVERTIBLE = re.compile(r"\d+(?=[月割万時])|(?<!\d)1(?=[年日回か人つ週])")
 
 
 def check_markup(pair: Pair) -> None:
@@ -49,14 +55,15 @@ def check_links_kept(pair: Pair) -> None:
 
 def check_numbers(pair: Pair) -> None:
     """Numbers, phone numbers and emergency numbers are the same as in the source."""
-    src = sorted(NUMBER.findall(pair.msgid))
-    dst = sorted(NUMBER.findall(pair.msgstr))
-    missing = [n for n in src if n not in dst]
-    if missing:
-        raise CheckFailure(
-            f"number {missing[0]!r} of the source is missing",
-            "error" if "-" in missing[0] or missing[0].startswith("#") or len(missing[0]) >= 3 else "warning",
-        )
+    convertible = {m.group(0) for m in CONVERTIBLE.finditer(pair.msgid)}
+    src = [n for n in NUMBER.findall(pair.msgid) if n not in convertible]
+    dst = NUMBER.findall(pair.msgstr)
+    for number in src:
+        if number in dst:
+            dst.remove(number)
+            continue
+        critical = "-" in number or number.startswith("#") or len(number) >= 3
+        raise CheckFailure(f"number {number!r} of the source is missing", "error" if critical else "warning")
 
 
 KANA = re.compile(r"[\u3040-\u30ff]")
@@ -77,7 +84,100 @@ def check_not_copied(pair: Pair) -> None:
         raise CheckFailure("translation is a copy of the Japanese source")
 
 
-CHECKS: list[Callable[[Pair], None]] = [check_markup, check_links_kept, check_numbers, check_not_copied]
+CODE = re.compile(r"`[^`]+`")
+
+
+def check_markdown_kept(pair: Pair) -> None:
+    """Inline code stays verbatim and emphasis markers are balanced as in the source."""
+    for code in CODE.findall(pair.msgid):
+        if code not in pair.msgstr:
+            raise CheckFailure(f"inline code {code} of the source is missing")
+    for marker in ("**", "__"):
+        if pair.msgid.count(marker) != pair.msgstr.count(marker):
+            raise CheckFailure(
+                f"{marker} appears {pair.msgstr.count(marker)} times; the source has {pair.msgid.count(marker)}"
+            )
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\s\u200b]+", "", text)
+
+
+def check_glossary(pair: Pair) -> None:
+    """A term of the glossary in the source is rendered with its approved translation.
+
+    A term found only inside a longer term (運転免許証 in 国際運転免許証) is left to the longer one.
+    """
+    source = _squeeze(pair.msgid)
+    target = _squeeze(pair.msgstr.casefold()) if pair.lang in UNSPACED_LANGS else pair.msgstr.casefold()
+    found = [(ja, approved) for ja, approved in pair.terms if _squeeze(ja) in source]
+    for ja, approved in found:
+        inside_longer = any(_squeeze(ja) in _squeeze(other) and other != ja for other, _ in found)
+        if inside_longer and source.count(_squeeze(ja)) == sum(
+            source.count(_squeeze(other)) for other, _ in found if _squeeze(ja) in _squeeze(other) and other != ja
+        ):
+            continue
+        wanted = _squeeze(approved.casefold()) if pair.lang in UNSPACED_LANGS else approved.casefold()
+        if not _stem_in(wanted, target, pair.lang):
+            raise CheckFailure(f"{ja} should be rendered {approved!r}", "warning")
+
+
+UNSPACED_LANGS = ("zh-Hans", "th", "my", "km", "ja")
+
+
+# Affixes that turn a verb into a noun; a term may appear without them in a sentence.
+NOMINALIZERS = {"km": ("ការ", ""), "my": ("", "ခြင်း")}
+
+
+def _stem_in(term: str, text: str, lang: str = "") -> bool:
+    """Return True if term is in text, allowing changed word endings (plurals, case suffixes) and nominalizers."""
+    if term in text:
+        return True
+    prefix, suffix = NOMINALIZERS.get(lang, ("", ""))
+    bare = term.removeprefix(prefix) if prefix else term
+    bare = bare.removesuffix(suffix) if suffix else bare
+    if bare != term and bare and bare in text:
+        return True
+    words = term.split()
+    if len(words) == 1 and len(term) < 5:
+        return False
+    stems = [w[: len(w) - 2] if len(w) >= 5 else w for w in words]
+    pos = 0
+    for stem in stems:
+        found = text.find(stem, pos)
+        if found < 0:
+            return False
+        pos = found + len(stem)
+    return True
+
+
+def check_burmese_unicode(pair: Pair) -> None:
+    """Burmese is written in Unicode, not the Zawgyi font encoding."""
+    if pair.lang == "my" and zawgyi_probability(pair.msgstr) > 0.95:
+        raise CheckFailure("Burmese text looks like Zawgyi; convert it to Unicode")
+
+
+def zawgyi_probability(text: str) -> float:
+    """Return the probability that Burmese text is Zawgyi-encoded (Google's myanmartools model)."""
+    from myanmartools import ZawgyiDetector
+
+    global _DETECTOR
+    if _DETECTOR is None:
+        _DETECTOR = ZawgyiDetector()
+    return float(_DETECTOR.get_zawgyi_probability(text))
+
+
+_DETECTOR: Any = None
+
+CHECKS: list[Callable[[Pair], None]] = [
+    check_markup,
+    check_links_kept,
+    check_numbers,
+    check_not_copied,
+    check_markdown_kept,
+    check_glossary,
+    check_burmese_unicode,
+]
 
 
 def run_checks(project: Project, langs: list[str] | None = None) -> list[Problem]:
@@ -87,9 +187,11 @@ def run_checks(project: Project, langs: list[str] | None = None) -> list[Problem
     except InputError as exc:
         return exc.problems
     problems: list[Problem] = []
+    glossary = load_glossary(project, problems)
     for lang in project.translations:
         if langs and lang.tag not in langs:
             continue
+        terms = tuple((t["ja"], t[lang.tag]) for t in glossary if t.get(lang.tag))
         for page in project.pages:
             cat = cats.get((lang.tag, page.slug))
             if cat is None:
@@ -101,8 +203,10 @@ def run_checks(project: Project, langs: list[str] | None = None) -> list[Problem
                     continue
                 if (msg.id, msg.context) not in wanted:
                     continue
-                pair = Pair(str(msg.id), msg.string, lang.tag)
+                pair = Pair(str(msg.id), msg.string, lang.tag, terms)
                 for check in CHECKS:
+                    if f"ignore-{check.__name__[6:].replace('_', '-')}" in msg.flags:
+                        continue  # a translator's explicit, reviewable exception
                     try:
                         check(pair)
                     except CheckFailure as failure:
@@ -116,3 +220,18 @@ def run_checks(project: Project, langs: list[str] | None = None) -> list[Problem
                             )
                         )
     return sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line))
+
+
+def load_glossary(project: Project, problems: list[Problem]) -> list[dict[str, str]]:
+    """Read site_config/glossary.yml: a list of terms, each with `key`, `ja`, `reading` and languages."""
+    path = project.root / "site_config" / "glossary.yml"
+    if not path.is_file():
+        return []
+    tags = [lang.tag for lang in project.config.languages]
+    term = schema.Record(
+        key=schema.Str(r"[a-z0-9]+(-[a-z0-9]+)*", "a kebab-case identifier"),
+        reading=schema.Str(),
+        **{tag: schema.Field(schema.Str(), required=tag == "ja") for tag in tags},
+    )
+    data = schema.load(path, schema.Record(terms=schema.ListOf(term, min_items=1)), project.rel(path), problems)
+    return list(data["terms"]) if data else []
