@@ -22,6 +22,7 @@ from typing import Any
 from babel.messages.catalog import Catalog
 from mkdocs.utils.yaml import yaml_load
 
+from guidebook.assemble import assemble as assemble_site
 from guidebook.catalogs import entries
 from guidebook.extract import read_catalogs
 from guidebook.fsutil import write_if_changed
@@ -32,6 +33,7 @@ from guidebook.project import Project
 from guidebook.render import Rendered, render
 from guidebook.segments import Segment, extract
 from guidebook.status import LanguageStatus, language_status
+from guidebook.status_page import status_markdown
 from guidebook.strings import load_strings
 
 Progress = Callable[[str], None]
@@ -95,17 +97,19 @@ def build_site(
     if stage.exists():
         shutil.rmtree(stage)
     stage.mkdir(parents=True)
-    for tree in trees:
-        shutil.copytree(tree.out_dir, stage / tree.lang.tag)
-    if only and project.site_dir.is_dir():
-        for child in project.site_dir.iterdir():
-            if child.is_dir() and child.name not in only and not (stage / child.name).exists():
-                shutil.copytree(child, stage / child.name)
-    from guidebook.assemble import assemble
-
-    assemble(project, stage)
-    report.timings["assemble"] = time.perf_counter() - clock
-    publish(stage, project.site_dir)
+    try:
+        for tree in trees:
+            shutil.copytree(tree.out_dir, stage / tree.lang.tag)
+        if only and project.site_dir.is_dir():
+            for child in project.site_dir.iterdir():
+                if child.is_dir() and child.name not in only and not (stage / child.name).exists():
+                    shutil.copytree(child, stage / child.name)
+        assemble_site(project, stage)
+        report.timings["assemble"] = time.perf_counter() - clock
+        publish(stage, project.site_dir)
+    finally:
+        if stage.exists():
+            shutil.rmtree(stage)
     report.languages = [lang.tag for lang in languages]
     report.pages = len(project.pages) * len(languages)
     return report
@@ -146,8 +150,6 @@ def render_language(
             )
         write_if_changed(docs / f"{page.slug}.md", result.markdown.encode("utf-8"))
     strings = load_strings(project.templates_dir, lang.tag)
-    from guidebook.status_page import status_markdown
-
     write_if_changed(docs / "status.md", status_markdown(project, lang, statuses, strings).encode("utf-8"))
     overrides = mkdocs_overrides(project, lang, rendered, strings, docs_root)
     return LanguageDocs(lang, docs_root, project.build_dir / "out" / lang.tag, overrides)

@@ -213,6 +213,10 @@ def dump(cat: Catalog, is_template: bool = False) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+KEYWORD = re.compile(r"msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?")
+
+
 class _StrictParser(PoFileParser):
     """Babel's parser, refusing an entry whose msgctxt and msgid were seen before, and reading
     the previous msgid (`#| msgid`) that Babel's own parser mistakes for a translator comment."""
@@ -222,6 +226,20 @@ class _StrictParser(PoFileParser):
         self.seen: dict[tuple[object, str | None, bool], int] = {}
         self.previous: list[str] = []
         self.previous_field = ""
+
+    def _process_message_line(self, lineno: int, line: str, obsolete: bool = False) -> None:
+        keyword = "" if line.startswith('"') else line.partition(" ")[0]
+        if line and keyword and not KEYWORD.fullmatch(keyword):
+            raise PoFileError(
+                f"unknown keyword {keyword[:20]!r}; expected msgctxt, msgid, msgid_plural or msgstr",
+                self.catalog,
+                line,
+                lineno,
+            )
+        value = line if line.startswith('"') else line.partition(" ")[2].strip()
+        if line and not QUOTED.fullmatch(value):
+            raise PoFileError(f"expected a quoted string, got {value[:40]!r}", self.catalog, line, lineno)
+        super()._process_message_line(lineno, line, obsolete)
 
     def _process_comment(self, line: str) -> None:
         if not line.startswith("#|"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from guidebook import schema
 from guidebook.languages import SEGMENTATIONS, SOURCE_TAG, TAG_PATTERN, Language, make_language
 from guidebook.pages import SourcePage, discover
 from guidebook.problems import InputError, Problem
+from guidebook.segments import extract, parser
 
 TAG = re.compile(TAG_PATTERN)
 
@@ -185,7 +187,40 @@ def open_project(root: Path) -> Project:
                     "site_config/site.yml", 0, "chapters", f"expected every chapter folder listed; missing {chapter!r}"
                 )
             )
+    problems.extend(broken_links(pages))
     if problems:
         raise InputError(problems)
     assert config is not None
     return Project(root, config, pages)
+
+
+GENERATED_PAGES = {"status"}
+
+
+def broken_links(pages: list[SourcePage]) -> list[Problem]:
+    """Report links between pages that point to no page."""
+    slugs = {p.slug for p in pages} | GENERATED_PAGES
+    out = []
+    for page in pages:
+        for line, target in internal_links(page):
+            path = target.split("#", 1)[0]
+            if not path:
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.slug), path))
+            if not path.endswith(".md") or resolved.removesuffix(".md") not in slugs:
+                out.append(Problem(page.file, line, "link", f"expected a page of content/ja (….md), got {target!r}"))
+    return out
+
+
+def internal_links(page: SourcePage) -> list[tuple[int, str]]:
+    """Return (line, target) of every link in a page's segments that is not to another site."""
+    out = []
+    for seg in extract(page):
+        stack = list(parser().parseInline(seg.msgid))
+        while stack:
+            tok = stack.pop()
+            stack.extend(tok.children or [])
+            href = str(tok.attrs.get("href", "")) if tok.type == "link_open" else ""
+            if href and not re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", href):
+                out.append((seg.line, href))
+    return sorted(out)

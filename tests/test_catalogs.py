@@ -107,7 +107,13 @@ HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Pl
 def test_syntax_error_names_the_line(tmp_path: Path) -> None:
     po = tmp_path / "x.po"
     po.write_text(HEADER + 'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nbroken line\n', encoding="utf-8")
-    assert read(po) == ["x.po:10: PO syntax: Unknown or misformatted keyword"]
+    assert read(po) == ["x.po:10: PO syntax: unknown keyword 'broken'; expected msgctxt, msgid, msgid_plural or msgstr"]
+
+
+def test_unterminated_string_is_refused(tmp_path: Path) -> None:
+    po = tmp_path / "x.po"
+    po.write_text(HEADER + 'msgid "a"\nmsgstr "b\n', encoding="utf-8")
+    assert read(po) == ["x.po:7: PO syntax: expected a quoted string, got '\"b'"]
 
 
 def test_duplicate_msgid_is_refused(tmp_path: Path) -> None:
