@@ -101,12 +101,20 @@ def build_index(docs: list[dict[str, Any]], tag: str) -> dict[str, Any]:
     builder.field("title", boost=TITLE_BOOST)
     builder.field("text")
     builder.metadata_whitelist = []
+    # A page's own entry is indexed with the text of all its sections, so a query whose words are
+    # spread over several sections still finds the page.
+    whole: dict[str, list[str]] = {}
+    for doc in docs:
+        page = doc["location"].split("#", 1)[0]
+        whole.setdefault(page, []).extend((doc["title"], doc["text"]))
     for number, doc in enumerate(docs):
+        is_page = "#" not in doc["location"]
+        text = " ".join(whole[doc["location"]]) if is_page else doc["text"]
         builder.add(
             {
                 "ref": str(number),
                 "title": " ".join(tokens(doc["title"], tag)),
-                "text": " ".join(tokens(doc["text"], tag)),
+                "text": " ".join(tokens(text, tag)),
             }
         )
     index: dict[str, Any] = builder.build().serialize()

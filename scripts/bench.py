@@ -60,7 +60,9 @@ def scale(project: Path, target: int = TARGET_PAGES) -> int:
                 shutil.copy(po, po.with_name(f"{new_domain}.po"))
             count += 1
     site_yml = project / "site_config" / "site.yml"
-    site_yml.write_text(site_yml.read_text(encoding="utf-8") + "".join(f"  - {c}\n" for c in chapters), encoding="utf-8")
+    site_yml.write_text(
+        site_yml.read_text(encoding="utf-8") + "".join(f"  - {c}\n" for c in chapters), encoding="utf-8"
+    )
     return count
 
 
@@ -91,7 +93,8 @@ def stock_config(project: Path, languages: list[str]) -> Path:
     for name in ("ne", "km", "fil", "zh-Hans"):
         shutil.copy(REPO / "templates" / "partials" / "languages" / f"{name}.html", overrides / f"{name}.html")
     langs = "\n".join(
-        f"        - locale: {'tl' if t == 'fil' else t}\n          name: {t}\n" + ("          default: true\n" if t == "ja" else "")
+        f"        - locale: {'tl' if t == 'fil' else t}\n          name: {t}\n"
+        + ("          default: true\n" if t == "ja" else "")
         for t in languages
     )
     if "fil" in languages:
@@ -134,7 +137,8 @@ def browser_latency(site: Path, languages: list[str]) -> dict[str, float]:
     out: dict[str, float] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         for tag in languages:
             import yaml
@@ -200,8 +204,10 @@ def bench(corpus: str, skip_stock: bool, skip_browser: bool) -> None:
             print(f"  ratio guidebook/stock: {seconds / stock_s:.2f}")
             if merged.is_file():
                 raw = merged.read_bytes()
-                print(f"  stock merged search index (every reader downloads it): {len(raw) / 1024:.0f} KiB raw, "
-                      f"{len(gzip.compress(raw, 9)) / 1024:.0f} KiB gzip")
+                print(
+                    f"  stock merged search index (every reader downloads it): {len(raw) / 1024:.0f} KiB raw, "
+                    f"{len(gzip.compress(raw, 9)) / 1024:.0f} KiB gzip"
+                )
         sizes = index_sizes(site, languages)
         print("search index per language (downloaded on first search only): raw KiB / gzip KiB")
         for tag, (raw, gz) in sizes.items():
@@ -210,7 +216,9 @@ def bench(corpus: str, skip_stock: bool, skip_browser: bool) -> None:
         print(f"first view of en/residence/residence-card/: {weight / 1024:.1f} KiB gzip (HTML, CSS, JS; no fonts)")
         if not skip_browser:
             latency = browser_latency(site, languages)
-            print("search latency in headless Chromium, median ms from typing to results (first query loads the index):")
+            print(
+                "search latency in headless Chromium, median ms from typing to results (first query loads the index):"
+            )
             for tag, ms in latency.items():
                 print(f"  {tag:<8} {ms:7.0f}")
 
@@ -222,7 +230,7 @@ def main() -> None:
     parser.add_argument("--skip-stock", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args()
-    for corpus in (["full", "scaled"] if args.corpus == "both" else [args.corpus]):
+    for corpus in ["full", "scaled"] if args.corpus == "both" else [args.corpus]:
         bench(corpus, args.skip_stock, args.skip_browser)
 
 

@@ -37,10 +37,13 @@ function squeeze(text) {
   return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 }
 
+function spaced(term) {
+  return !UNSPACED.test(term) && (/[a-z]/.test(term) || CYRILLIC.test(term));
+}
+
 /* A prefix that still matches inflected forms (plural -s, Mongolian case suffixes ...). */
 function stem(term) {
-  var latinOrCyrillic = !UNSPACED.test(term) && (/[a-z]/.test(term) || CYRILLIC.test(term));
-  if (latinOrCyrillic && term.length >= 6) return term.slice(0, Math.max(5, term.length - 2));
+  if (spaced(term) && term.length >= 6) return term.slice(0, Math.max(5, term.length - 2));
   return term;
 }
 
@@ -107,7 +110,10 @@ function search(st, query) {
   };
   note(run(st, function (q) {
     found.forEach(function (w) {
-      q.term(stem(w.term), { fields: ["title", "text"], presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.TRAILING });
+      /* Words of four letters or more are also found inside longer words (Filipino and Indonesian
+         affixes: padala in pagpapadala). */
+      var inside = spaced(w.term) && w.term.length >= 4 ? lunr.Query.wildcard.LEADING : 0;
+      q.term(stem(w.term), { fields: ["title", "text"], presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.TRAILING | inside });
       q.term(w.term, { fields: ["title"], boost: 4 });
       q.term(w.term, { fields: ["text"], boost: 1 });
     });
