@@ -7,6 +7,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from guidebook.fsutil import write_if_changed
+from guidebook.offline import write_service_worker
 from guidebook.project import Project
 from guidebook.strings import load_strings
 
@@ -101,6 +102,8 @@ def assemble(project: Project, stage: Path) -> None:
     for lang in project.config.languages:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (stage / lang.tag / name).unlink(missing_ok=True)
+        if (stage / lang.tag).is_dir():
+            write_service_worker(stage / lang.tag, lang.tag)
     write_if_changed(stage / "index.html", chooser_html(project).encode("utf-8"))
     write_if_changed(stage / "404.html", chooser_html(project).encode("utf-8"))
     write_if_changed(stage / "sitemap.xml", sitemap_xml(project).encode("utf-8"))
