@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 from guidebook.fsutil import write_if_changed
 from guidebook.offline import write_service_worker
 from guidebook.project import Project
+from guidebook.status import LanguageStatus
 from guidebook.strings import load_strings
 
 CHOOSER = """<!doctype html>
@@ -97,7 +98,66 @@ def sitemap_xml(project: Project) -> str:
     return "\n".join(out) + "\n"
 
 
-def assemble(project: Project, stage: Path) -> None:
+STATUS_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title}</title>
+<style>
+body{{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans JP",sans-serif;color:#1a1a1a}}
+main{{max-width:48rem;margin:0 auto;padding:1.5rem 1rem}}
+table{{border-collapse:collapse;width:100%}}
+th,td{{padding:.4rem .5rem;border-bottom:1px solid #ccc;text-align:right}}
+th:first-child,td:first-child{{text-align:left}}
+a{{color:#283593}}
+</style>
+</head>
+<body>
+<main>
+<h1>{heading}</h1>
+<p>{intro}</p>
+<table>
+<thead><tr><th scope="col">{language}</th><th scope="col">{reviewed}</th><th scope="col">{draft}</th><th scope="col">{fuzzy}</th><th scope="col">{untranslated}</th><th scope="col">{done}</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+</main>
+</body>
+</html>
+"""
+
+
+def status_html(project: Project, statuses: dict[str, LanguageStatus]) -> str:
+    """Return the root status page: every language's translation coverage."""
+    en = load_strings(project.templates_dir, "en")
+    rows = []
+    for lang in project.translations:
+        st = statuses.get(lang.tag)
+        if st is None:
+            continue
+        cov = st.total
+        rows.append(
+            f'<tr><td><a href="{lang.tag}/status/" lang="{lang.tag}" hreflang="{lang.tag}">{html.escape(lang.endonym)}</a>'
+            f"</td><td>{cov.reviewed}</td><td>{cov.draft}</td><td>{cov.fuzzy}</td><td>{cov.untranslated}</td>"
+            f"<td>{cov.percent:.0f}%</td></tr>"
+        )
+    return STATUS_PAGE.format(
+        title=html.escape(en["status.title"]),
+        heading=html.escape(en["status.title"]),
+        intro=html.escape(en["status.intro"]),
+        language=html.escape(en["switcher.label"]),
+        reviewed=html.escape(en["status.translated"]),
+        draft=html.escape(en["status.draft"]),
+        fuzzy=html.escape(en["status.fuzzy"]),
+        untranslated=html.escape(en["status.untranslated"]),
+        done=html.escape(en["status.percent"]),
+        rows="\n".join(rows),
+    )
+
+
+def assemble(project: Project, stage: Path, statuses: dict[str, LanguageStatus] | None = None) -> None:
     """Write the root files into the staged site and drop the per-language sitemaps."""
     for lang in project.config.languages:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
@@ -107,6 +167,8 @@ def assemble(project: Project, stage: Path) -> None:
     write_if_changed(stage / "index.html", chooser_html(project).encode("utf-8"))
     write_if_changed(stage / "404.html", chooser_html(project).encode("utf-8"))
     write_if_changed(stage / "sitemap.xml", sitemap_xml(project).encode("utf-8"))
+    if statuses is not None:
+        write_if_changed(stage / "status.html", status_html(project, statuses).encode("utf-8"))
     write_if_changed(
         stage / "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {project.config.base_url}sitemap.xml\n".encode()
     )

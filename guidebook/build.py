@@ -9,6 +9,8 @@ site into place, so a failed or interrupted build leaves the previous site whole
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -48,6 +50,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     status: dict[str, LanguageStatus] = field(default_factory=dict)
+    built: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +61,12 @@ class LanguageDocs:
     docs_dir: Path
     out_dir: Path
     overrides: dict[str, Any]
+    inputs: str = ""
+
+    @property
+    def stamp(self) -> Path:
+        """Return the file that records the inputs of the last successful build of this language."""
+        return self.out_dir.with_name(f"{self.out_dir.name}.inputs")
 
 
 def _quiet(_: str) -> None:
@@ -89,7 +98,7 @@ def build_site(
     report.timings["render"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    run_mkdocs(project, trees, jobs or os.cpu_count() or 1, progress)
+    report.built = run_mkdocs(project, trees, jobs or os.cpu_count() or 1, progress)
     report.timings["site"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -98,13 +107,13 @@ def build_site(
         shutil.rmtree(stage)
     stage.mkdir(parents=True)
     try:
-        for tree in trees:
-            shutil.copytree(tree.out_dir, stage / tree.lang.tag)
+        for tree in trees:  # hard links: the published site shares files with the build cache
+            shutil.copytree(tree.out_dir, stage / tree.lang.tag, copy_function=os.link)
         if only and project.site_dir.is_dir():
             for child in project.site_dir.iterdir():
                 if child.is_dir() and child.name not in only and not (stage / child.name).exists():
-                    shutil.copytree(child, stage / child.name)
-        assemble_site(project, stage)
+                    shutil.copytree(child, stage / child.name, copy_function=os.link)
+        assemble_site(project, stage, statuses)
         report.timings["assemble"] = time.perf_counter() - clock
         publish(stage, project.site_dir)
     finally:
@@ -139,6 +148,7 @@ def render_language(
     if docs_root.exists():
         shutil.rmtree(docs_root)
     rendered: dict[str, Rendered] = {}
+    digest = hashlib.sha256(generator_fingerprint(project).encode())
     for page in project.pages:
         cat = cats.get((lang.tag, page.slug))
         result = render(page, entries(cat) if cat is not None else {}, lang, segments[page.slug])
@@ -149,10 +159,25 @@ def render_language(
                 Problem(project.rel(path), 0, f"{lang.tag}:{page.file}:{line}", f"translation not published: {reason}")
             )
         write_if_changed(docs / f"{page.slug}.md", result.markdown.encode("utf-8"))
+        digest.update(page.slug.encode() + b"\0" + result.markdown.encode("utf-8"))
     strings = load_strings(project.templates_dir, lang.tag)
-    write_if_changed(docs / "status.md", status_markdown(project, lang, statuses, strings).encode("utf-8"))
+    status = status_markdown(project, lang, statuses, strings)
+    write_if_changed(docs / "status.md", status.encode("utf-8"))
     overrides = mkdocs_overrides(project, lang, rendered, strings, docs_root)
-    return LanguageDocs(lang, docs_root, project.build_dir / "out" / lang.tag, overrides)
+    digest.update(status.encode("utf-8") + json.dumps(overrides, sort_keys=True, default=str).encode())
+    return LanguageDocs(lang, docs_root, project.build_dir / "out" / lang.tag, overrides, digest.hexdigest())
+
+
+def generator_fingerprint(project: Project) -> str:
+    """Return a hash of everything besides a language's pages that its build depends on."""
+    digest = hashlib.sha256()
+    roots = [Path(__file__).parent, project.templates_dir]
+    files = [p for root in roots for p in sorted(root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    files += [project.root / "mkdocs.yml", *sorted((project.root / "site_config").rglob("*.yml"))]
+    for path in files:
+        if path.is_file():
+            digest.update(str(path.relative_to(path.parents[1])).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def navigation(project: Project, rendered: dict[str, Rendered]) -> list[Any]:
@@ -256,26 +281,46 @@ def _build_one(config_file: str, overrides: dict[str, Any]) -> tuple[str, float,
     return overrides["theme"]["language"], time.perf_counter() - start, messages
 
 
-def run_mkdocs(project: Project, trees: list[LanguageDocs], jobs: int, progress: Progress) -> None:
-    """Build every language's site, in parallel processes."""
+def run_mkdocs(project: Project, trees: list[LanguageDocs], jobs: int, progress: Progress) -> list[str]:
+    """Build every language whose inputs changed since its last build, in parallel processes.
+
+    Return the tags of the languages built.
+    """
     config_file = str((project.root / "mkdocs.yml").resolve())
+    todo = []
     for tree in trees:
+        if tree.out_dir.is_dir() and tree.stamp.is_file() and tree.stamp.read_text() == tree.inputs:
+            progress(f"unchanged {tree.lang.tag}: kept its last build")
+            continue
+        tree.stamp.unlink(missing_ok=True)
         if tree.out_dir.exists():
             shutil.rmtree(tree.out_dir)
+        todo.append(tree)
+    if not todo:
+        return []
+    # Import the theme and plugins once here; forked workers inherit them instead of importing again.
+    import material  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs_static_i18n.plugin  # noqa: F401
+
+    import guidebook.mkdocs_plugin  # noqa: F401
+
     failures: list[str] = []
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(trees)))) as pool:
-        futures = {pool.submit(_build_one, config_file, t.overrides): t.lang.tag for t in trees}
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
+        futures = {pool.submit(_build_one, config_file, t.overrides): t for t in todo}
         done = 0
         for fut in as_completed(futures):
-            tag = futures[fut]
+            tree = futures[fut]
             done += 1
             try:
                 _, seconds, messages = fut.result()
             except Exception as exc:  # noqa: BLE001 - report which language failed, then stop
-                failures.append(f"{tag}: {exc}")
+                failures.append(f"{tree.lang.tag}: {exc}")
                 continue
+            tree.stamp.write_text(tree.inputs)
             for msg in messages:
-                progress(f"  {tag}: warning: {msg}")
-            progress(f"built {tag} ({done}/{len(trees)}) in {seconds:.1f}s")
+                progress(f"  {tree.lang.tag}: warning: {msg}")
+            progress(f"built {tree.lang.tag} ({done}/{len(todo)}) in {seconds:.1f}s")
     if failures:
         raise RuntimeError("mkdocs build failed:\n" + "\n".join(failures))
+    return [t.lang.tag for t in todo]

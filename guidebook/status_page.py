@@ -18,7 +18,11 @@ def _cov_cells(cov: Coverage) -> list[str]:
 def status_markdown(
     project: Project, lang: Language, statuses: dict[str, LanguageStatus], strings: dict[str, str]
 ) -> str:
-    """Return status.md for one language's site: every language's totals, then this language per page."""
+    """Return status.md for one language's site: this language's coverage page by page.
+
+    Every language's totals are on the site's root status page, so that a change in one language's
+    catalogs changes only that language's pages.
+    """
     s = strings.get
     head = [
         s("status.translated", "Translated"),
@@ -36,18 +40,15 @@ def status_markdown(
         "",
         s("status.intro", ""),
         "",
-        _row([s("switcher.label", "Language"), *head]),
-        _row(["---"] * 6),
+        f"[{s('status.all', 'All languages')}](../../status.html)",
     ]
-    for other in project.translations:
-        st = statuses[other.tag]
-        lines.append(_row([f"[{other.endonym}](../../{other.tag}/status/)", *_cov_cells(st.total)]))
     if not lang.is_source and lang.tag in statuses:
         titles = {p.slug: p for p in project.pages}
-        lines += ["", f"## {lang.endonym}", "", _row([s("status.page", "Page"), *head]), _row(["---"] * 6)]
-        for slug, cov in statuses[lang.tag].pages.items():
-            link = f"[{titles[slug].title}]({slug}.md)"
-            lines.append(_row([link, *_cov_cells(cov)]))
+        st = statuses[lang.tag]
+        lines += ["", _row([s("status.page", "Page"), *head]), _row(["---"] * 6)]
+        lines.append(_row([f"**{s('status.total', 'All pages')}**", *_cov_cells(st.total)]))
+        for slug, cov in st.pages.items():
+            lines.append(_row([f"[{titles[slug].title}]({slug}.md)", *_cov_cells(cov)]))
     return "\n".join(lines) + "\n"
 
 

@@ -71,7 +71,9 @@ def test_no_page_refers_to_another_host_for_fonts_or_scripts(built: Path) -> Non
 
 def test_status_page_is_published(built: Path) -> None:
     html = (built / "site/en/status/index.html").read_text(encoding="utf-8")
-    assert "Translation status" in html and "ไทย" in html
+    assert "Translation status" in html and "All languages" in html
+    root = (built / "site/status.html").read_text(encoding="utf-8")
+    assert '<a href="th/status/" lang="th" hreflang="th">ไทย</a>' in root
 
 
 def test_sources_and_review_date_shown(built: Path) -> None:
@@ -169,3 +171,43 @@ def test_extract_keeps_translations_when_a_page_changes(tmp_path: Path) -> None:
         '#, fuzzy\n#| msgid "在留の 手続きです。"\nmsgid "在留の 大切な 手続きです。"\nmsgstr "Residence procedures."'
         in text
     )
+
+
+def test_editing_one_catalog_rebuilds_only_that_language(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    run_extract(open_project(root))
+    first = build_site(open_project(root))
+    assert sorted(first.built) == ["en", "ja", "th"]
+    before = tree(root / "site")
+    po = root / "languages/th/LC_MESSAGES/residence.index.po"
+    po.write_text(
+        po.read_text(encoding="utf-8").replace(
+            'msgid "在留の 手続きです。"\nmsgstr ""', 'msgid "在留の 手続きです。"\nmsgstr "ขั้นตอนการพำนัก"'
+        ),
+        encoding="utf-8",
+    )
+    second = build_site(open_project(root))
+    assert second.built == ["th"]
+    after = tree(root / "site")
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert changed == {"status.html", "th/residence/index.html", "th/search/guidebook_index.json", "th/status/index.html"}
+
+
+def test_editing_one_page_changes_only_that_pages_outputs(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    run_extract(open_project(root))
+    build_site(open_project(root))
+    before = tree(root / "site")
+    card = root / "content/ja/residence/card.md"
+    card.write_text(
+        card.read_text(encoding="utf-8").replace("いつも 持って いて", "必ず 持って いて"), encoding="utf-8"
+    )
+    build_site(open_project(root))
+    after = tree(root / "site")
+    changed = {name for name in after if before.get(name) != after[name]}
+    expected = {
+        f"{tag}/{path}"
+        for tag in ("ja", "en", "th")
+        for path in ("residence/card/index.html", "search/guidebook_index.json")
+    }
+    assert changed == expected
