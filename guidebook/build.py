@@ -244,7 +244,9 @@ def mkdocs_overrides(
         "languages": [{"tag": o.tag, "endonym": o.endonym} for o in project.config.languages],
     }
     return {
-        "site_name": project.config.site_name(lang.tag),
+        "site_name": project.config.name.get(lang.tag)
+        or strings.get("home.title")
+        or project.config.site_name(lang.tag),
         "site_url": f"{project.config.base_url}{lang.tag}/",
         "docs_dir": str(docs_root.resolve()),
         "site_dir": str((project.build_dir / "out" / lang.tag).resolve()),
