@@ -83,17 +83,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def test_plain_japanese_pages_have_furigana(built: Path) -> None:
+def test_plain_japanese_pages_have_furigana_and_the_switch(built: Path) -> None:
     html = (built / "ja/residence/card/index.html").read_text(encoding="utf-8")
     assert "<p><ruby>在留<rp>(</rp><rt>ざいりゅう</rt><rp>)</rp></ruby>カードは いつも" in html
     assert '<h1><ruby>在留<rp>(</rp><rt>ざいりゅう</rt><rp>)</rp></ruby>カード</h1>' in html
     assert "<li><ruby>住所<rp>(</rp><rt>じゅうしょ</rt><rp>)</rp></ruby>が" in html
     assert "data-search-exclude" not in html
+    assert 'localStorage.getItem("gb.furigana")' in html
+    assert f"hide = {json.dumps('ふりがなを 消す')}" in html
 
 
 def test_translated_pages_have_no_furigana(built: Path) -> None:
     html = (built / "en/residence/card/index.html").read_text(encoding="utf-8")
     assert "<ruby" not in html
+    assert "gb.furigana" not in html
 
 
 def test_search_index_holds_the_base_text_without_readings(built: Path) -> None:
