@@ -28,10 +28,12 @@ from guidebook.assemble import assemble as assemble_site
 from guidebook.catalogs import entries
 from guidebook.extract import read_catalogs
 from guidebook.fsutil import write_if_changed
+from guidebook.furigana import with_furigana
 from guidebook.languages import Language
 from guidebook.pages import SourcePage
 from guidebook.problems import Problem
 from guidebook.project import Project
+from guidebook.readings import load_overrides
 from guidebook.render import Rendered, render
 from guidebook.segments import Segment, extract
 from guidebook.status import LanguageStatus, language_status
@@ -83,6 +85,7 @@ def build_site(
     report = BuildReport()
     clock = time.perf_counter()
     cats = read_catalogs(project)
+    load_overrides(project.root)  # furigana readings: report their problems before anything is written
     segments = {page.slug: extract(page) for page in project.pages}
     languages = [lang for lang in project.config.languages if not only or lang.tag in only]
     report.timings["read"] = time.perf_counter() - clock
@@ -233,6 +236,7 @@ def mkdocs_overrides(
         }
     )
     plugins.append({"guidebook": {"search_lang": lang.tag, "search_mode": lang.search}})
+    plugins[-1] = with_furigana(plugins[-1], project.root, lang)
     extra = dict(base.get("extra") or {})
     extra["alternate"] = True
     extra["gb"] = {

@@ -95,10 +95,13 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Check configuration, pages and catalogs; exit 1 on errors (and on warnings with --strict)."""
     from guidebook.checks import run_checks
+    from guidebook.plain_japanese import run_plain_checks
     from guidebook.project import open_project
 
     project = open_project(args.project)
     problems = run_checks(project, langs=args.lang or None)
+    if not args.lang or "ja" in args.lang:
+        problems = sorted(problems + run_plain_checks(project), key=lambda p: (p.severity != "error", p.file, p.line))
     for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)
@@ -134,8 +137,8 @@ def parser() -> argparse.ArgumentParser:
     p = add("status", cmd_status, "print translation coverage per language")
     p.add_argument("--lang", action="append", help="only this language (repeatable)")
     p.add_argument("--pages", action="store_true", help="one row per page")
-    p = add("check", cmd_check, "check pages and catalogs")
-    p.add_argument("--lang", action="append", help="only this language's catalogs (repeatable)")
+    p = add("check", cmd_check, "check catalogs, and the plain Japanese of the source pages")
+    p.add_argument("--lang", action="append", help="only this language (repeatable; ja: the source pages)")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     return top
 

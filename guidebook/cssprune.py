@@ -38,7 +38,9 @@ def used_classes(site: Path) -> set[str]:
 
 def split_selectors(prelude: str) -> list[str]:
     """Split a selector list at its top-level commas."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in prelude:
         depth += ch in "(["
         depth -= ch in ")]"

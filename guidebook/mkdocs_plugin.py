@@ -2,7 +2,8 @@
 
 `guidebook-i18n` is mkdocs-static-i18n accepting every BCP 47 tag the site publishes (the stock
 plugin refuses three-letter language subtags such as `fil`). `guidebook` sanitizes every page's
-HTML after Markdown rendering, so nothing a translation smuggles in reaches the reader.
+HTML after Markdown rendering, so nothing a translation smuggles in reaches the reader, and with
+`furigana: true` (the plain-Japanese site) then puts readings over the kanji.
 """
 
 from __future__ import annotations
@@ -60,16 +61,32 @@ class GuidebookI18n(I18n):
 class GuidebookConfig(Config):
     """Options of the guidebook plugin."""
 
+    furigana = config_options.Type(bool, default=False)
+    furigana_overrides = config_options.Type(str, default="")
     sanitize = config_options.Type(bool, default=True)
     search_lang = config_options.Type(str, default="")
     search_mode = config_options.Choice(SEGMENTATIONS, default="space")
 
 
 class GuidebookPlugin(BasePlugin[GuidebookConfig]):
-    """Sanitize each page's HTML."""
+    """Sanitize each page's HTML; on the plain-Japanese site, add furigana."""
+
+    reader: Any = None
+
+    def on_config(self, config: Any, **kwargs: Any) -> Any:
+        """Load the furigana reader and its override dictionary when furigana are on."""
+        from guidebook.furigana import load_reader
+
+        self.reader = load_reader(self.config.furigana_overrides) if self.config.furigana else None
+        return config
 
     def on_page_content(self, html: str, **kwargs: Any) -> str:
-        """Return the page body with everything outside the allowlist removed."""
+        """Return the page body with everything outside the allowlist removed, then furigana if on."""
+        if self.reader is not None:
+            from guidebook.furigana import add_furigana
+
+            clean = sanitize(html) if self.config.sanitize else html
+            return add_furigana(clean, str(kwargs["page"].title or ""), self.reader)
         return sanitize(html) if self.config.sanitize else html
 
     @event_priority(-100)  # after the search plugin has written its index

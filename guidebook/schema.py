@@ -107,6 +107,24 @@ class Int(Type):
         return value
 
 
+class Number(Type):
+    """A number (integer or decimal) within bounds."""
+
+    def __init__(self, low: float | None = None, high: float | None = None) -> None:
+        self.low, self.high = low, high
+        self.expected = (
+            "a number" + (f" from {low:g}" if low is not None else "") + (f" to {high:g}" if high is not None else "")
+        )
+
+    def check(self, node: yaml.Node, key: str, ctx: Context) -> Any:
+        value = _scalar(node) if isinstance(node, yaml.ScalarNode) else None
+        if not isinstance(value, int | float) or isinstance(value, bool) or value != value:
+            return ctx.fail(node, key, self.expected)
+        if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
+            return ctx.fail(node, key, self.expected)
+        return float(value)
+
+
 class Bool(Type):
     """true or false."""
 
