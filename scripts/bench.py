@@ -208,7 +208,9 @@ def bench(corpus: str, skip_stock: bool, skip_browser: bool) -> None:
                     f"{len(gzip.compress(raw, 9)) / 1024:.0f} KiB gzip"
                 )
         po = next((project / "languages" / "th" / "LC_MESSAGES").glob("*.po"))
-        po.write_text(po.read_text(encoding="utf-8").replace('msgstr "', 'msgstr "* ', 1), encoding="utf-8")
+        text = po.read_text(encoding="utf-8")
+        at = text.index('msgstr "', text.index("\n\n")) + len('msgstr "')  # the first entry after the header
+        po.write_text(text[:at] + "* " + text[at:], encoding="utf-8")
         one_po, _ = timed([guidebook, "build", "--project", str(project)], project)
         page_md = project / "content" / "ja" / "residence" / "residence-card.md"
         page_md.write_text(page_md.read_text(encoding="utf-8") + "\nこの ページを 変えました。\n", encoding="utf-8")
