@@ -95,7 +95,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         site = Path(config.site_dir)
         if not self.config.search_lang or not (site / "search" / "search_index.json").is_file():
             return
-        write_search_index(site, self.config.search_lang, self.config.search_mode)
+        write_search_index(site, self.config.search_lang, self.config.search_mode, self.reader)
         prune_site(site)
         lunr_js = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
         shutil.copyfile(lunr_js, site / "assets" / "guidebook" / "lunr.js")

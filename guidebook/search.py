@@ -123,8 +123,19 @@ def build_index(docs: list[dict[str, Any]], tag: str) -> dict[str, Any]:
     return index
 
 
-def write_search_index(site_dir: Path, tag: str, mode: str) -> None:
-    """Replace mkdocs-material's search_index.json with a stub and write the prebuilt index beside it."""
+def reading_of(text: str, reader: Any) -> str:
+    """Return text with every kanji word replaced by its reading, in hiragana, without spaces."""
+    from guidebook.readings import to_hiragana
+
+    return to_hiragana("".join(piece.reading or piece.text for piece in reader.pieces(text))).replace(" ", "")
+
+
+def write_search_index(site_dir: Path, tag: str, mode: str, reader: Any = None) -> None:
+    """Replace mkdocs-material's search_index.json with a stub and write the prebuilt index beside it.
+
+    With a furigana reader (the plain-Japanese site), each section also carries its reading, so a
+    query typed in hiragana (びょういん) finds the page written in kanji (病院).
+    """
     path = site_dir / "search" / "search_index.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     docs = [
@@ -133,6 +144,10 @@ def write_search_index(site_dir: Path, tag: str, mode: str) -> None:
     ]
     unspaced = mode == "icu"
     index = build_index(docs, tag)
+    if reader is not None:
+        for doc in docs:
+            doc["readingTitle"] = reading_of(doc["title"], reader)
+            doc["reading"] = reading_of(doc["text"], reader)
     payload = {"lang": tag, "latin": is_latin(tag), "unspaced": unspaced, "docs": docs, "index": index}
     (site_dir / INDEX_FILE).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     config = dict(data.get("config", {}))

@@ -37,6 +37,18 @@ function squeeze(text) {
   return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 }
 
+function occurrences(text, piece) {
+  if (!text || !piece) return 0;
+  var n = 0, at = text.indexOf(piece);
+  while (at >= 0) { n++; at = text.indexOf(piece, at + piece.length); }
+  return n;
+}
+
+/* Katakana to hiragana, to compare a query with the reading of the plain-Japanese text. */
+function hiragana(text) {
+  return text.replace(/[\u30a1-\u30f6]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0x60); });
+}
+
 function spaced(term) {
   return !UNSPACED.test(term) && (/[a-z]/.test(term) || CYRILLIC.test(term));
 }
@@ -58,7 +70,12 @@ function load() {
       var data = parts[0];
       var pages = new Map();
       data.docs.forEach(function (d) {
-        if (data.unspaced) { d.squeezedTitle = squeeze(d.title); d.squeezedText = squeeze(d.text); }
+        if (data.unspaced) {
+          d.squeezedTitle = squeeze(d.title);
+          d.squeezedText = squeeze(d.text);
+          d.squeezedReading = d.reading ? hiragana(squeeze(d.reading)) : "";
+          d.squeezedReadingTitle = d.readingTitle ? hiragana(squeeze(d.readingTitle)) : "";
+        }
         pages.set(d.location, d);
       });
       state = { index: lunr.Index.load(data.index), docs: data.docs, pages: pages, lang: data.lang, latin: data.latin, unspaced: data.unspaced };
@@ -124,12 +141,16 @@ function search(st, query) {
     if (pieces.length) {
       var hits = [];
       st.docs.forEach(function (d, n) {
-        var inTitle = 0, all = true;
+        var inTitle = 0, count = 0, all = true;
         pieces.forEach(function (p) {
-          if (d.squeezedTitle.indexOf(p) >= 0) inTitle++;
-          else if (d.squeezedText.indexOf(p) < 0) all = false;
+          var kana = hiragana(p);
+          var title = occurrences(d.squeezedTitle, p) + occurrences(d.squeezedReadingTitle || "", kana);
+          var body = occurrences(d.squeezedText, p) + occurrences(d.squeezedReading, kana);
+          if (title) inTitle++;
+          else if (!body) all = false;
+          count += title + body;
         });
-        if (all) hits.push({ ref: String(n), score: 1 + 2 * inTitle / pieces.length });
+        if (all) hits.push({ ref: String(n), score: 1 + 4 * inTitle / pieces.length + Math.log(1 + count) });
       });
       note(hits);
     }
