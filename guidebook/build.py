@@ -22,6 +22,8 @@ from typing import Any
 from babel.messages.catalog import Catalog
 from mkdocs.utils.yaml import yaml_load
 
+from guidebook.alerts.model import read_alerts
+from guidebook.alerts.site import language_banner, publish_alerts, utc_now
 from guidebook.catalogs import entries
 from guidebook.extract import read_catalogs
 from guidebook.fsutil import write_if_changed
@@ -71,6 +73,7 @@ def build_site(
     """Build the site into project.site_dir; raise InputError before writing if any input is bad."""
     report = BuildReport()
     clock = time.perf_counter()
+    alerts = read_alerts(project)
     cats = read_catalogs(project)
     segments = {page.slug: extract(page) for page in project.pages}
     languages = [lang for lang in project.config.languages if not only or lang.tag in only]
@@ -81,8 +84,11 @@ def build_site(
     statuses = {lang.tag: language_status(lang.tag, project.pages, segments, cats) for lang in project.translations}
     report.status = statuses
     trees = []
+    now = utc_now()
     for lang in languages:
-        trees.append(render_language(project, lang, segments, cats, statuses, report))
+        tree = render_language(project, lang, segments, cats, statuses, report)
+        tree.overrides["extra"]["gb"]["alerts_html"] = language_banner(project, alerts, lang, now)
+        trees.append(tree)
         progress(f"rendered {lang.tag}: {len(project.pages)} pages")
     report.timings["render"] = time.perf_counter() - clock
 
@@ -104,6 +110,7 @@ def build_site(
     from guidebook.assemble import assemble
 
     assemble(project, stage)
+    publish_alerts(project, alerts, stage, now)
     report.timings["assemble"] = time.perf_counter() - clock
     publish(stage, project.site_dir)
     report.languages = [lang.tag for lang in languages]
