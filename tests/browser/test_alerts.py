@@ -1,11 +1,14 @@
-"""Disaster alerts in a real browser: every language, the script's markup, reader's time, pages
-without JavaScript, and axe-core WCAG 2.1 AA on pages with banners."""
+"""Disaster alerts in a real browser: every language, live updates without reload, dismissal, expiry,
+pages without JavaScript, and axe-core WCAG 2.1 AA on pages with banners."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
+import json
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,9 +18,10 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from guidebook.build import build_site
+from guidebook.cli import main
 from guidebook.project import open_project
 from guidebook.strings import load_strings
-from tests.alert_data import alert_text
+from tests.alert_data import alert_text, iso
 from tests.browser.test_site import AXE
 from tests.helpers import REPO, make_project
 
@@ -55,6 +59,20 @@ def serve(directory: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+
+
+def fast_polling(page: Page, seconds: int = 1) -> None:
+    """Serve pages with a short poll interval: the data attribute alerts.js reads."""
+
+    def handle(route: Route) -> None:
+        if route.request.resource_type != "document":
+            route.continue_()
+            return
+        response = route.fetch()
+        body = response.text().replace('data-interval="60"', f'data-interval="{seconds}"')
+        route.fulfill(response=response, body=body)
+
+    page.route("**/*", handle)
 
 
 def axe(page: Page) -> list[tuple[str, list[object]]]:
@@ -95,11 +113,36 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]
         yield root, url
 
 
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small site with one alert, built once."""
+    root = make_project(
+        tmp_path_factory.mktemp("small"),
+        languages=("ja", "en", "vi"),
+        files={"site_config/alerts/quake.yml": alert_text()},
+    )
+    build_site(open_project(root))
+    return root
+
+
+@pytest.fixture
+def live(small: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A copy of the small site, for tests that change alerts while a page is open."""
+    root = tmp_path / "live"
+    shutil.copytree(small, root)
+    with serve(root / "site") as url:
+        yield root, url
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1024, "height": 900}, timezone_id="Asia/Tokyo")
     yield context.new_page()
     context.close()
+
+
+def alert_cli(root: Path, *args: str) -> None:
+    assert main(["alert", *args, "--project", str(root)]) == 0
 
 
 @pytest.mark.parametrize("tag", ALL)
@@ -203,3 +246,81 @@ def test_pages_with_banners_pass_axe_wcag_aa(page: Page, many: tuple[Path, str],
     page.locator(".gb-alert__dismiss").first.click()
     expect(page.locator(".gb-alerts__show")).to_be_visible()
     assert axe(page) == []
+
+
+def test_new_update_and_cancel_reach_an_open_page_without_reload(page: Page, live: tuple[Path, str]) -> None:
+    root, url = live
+    fast_polling(page)
+    page.goto(f"{url}/en/residence/card/")
+    page.evaluate("window.loadedOnce = true")
+    expect(page.locator(".gb-alert")).to_have_count(1)
+
+    alert_cli(
+        root, "new", "--event", "大津波警報", "--headline", "高い 所へ 逃げて ください。", "--severity", "Extreme"
+    )
+    new = page.locator(".gb-alert--extreme")
+    expect(new).to_be_visible(timeout=WAIT_MS)
+    assert new.get_attribute("role") == "alert"
+    assert page.locator(".gb-alert").first.get_attribute("class") == "gb-alert gb-alert--extreme"
+    assert page.locator('.gb-alert[data-key^="quake-1|"]').get_attribute("role") is None
+
+    alert_cli(root, "new", "--update", "quake-1", "--severity", "Moderate")
+    updated = page.locator('.gb-alert[data-key^="update-"]')
+    expect(updated).to_be_visible(timeout=WAIT_MS)
+    expect(page.locator('.gb-alert[data-key^="quake-1|"]')).to_have_count(0)
+    expect(updated.locator(".gb-alert__badge")).to_have_text("Updated")
+    assert updated.get_attribute("class") == "gb-alert gb-alert--moderate"
+
+    alert_cli(root, "cancel", "quake-1")
+    expect(updated).to_have_count(0, timeout=WAIT_MS)
+    expect(page.locator(".gb-alert")).to_have_count(1)
+    assert page.evaluate("window.loadedOnce") is True
+
+
+def test_dismissal_lasts_across_reload_and_ends_when_the_alert_is_updated(page: Page, live: tuple[Path, str]) -> None:
+    root, url = live
+    fast_polling(page)
+    page.goto(f"{url}/vi/")
+    quake = page.locator('.gb-alert[data-key^="quake-1|"]')
+    quake.locator(".gb-alert__dismiss").click()
+    expect(quake).to_be_hidden()
+    show = page.locator(".gb-alerts__show")
+    expect(show).to_have_text("Hiện cảnh báo đã ẩn (1)")
+    expect(show).to_be_focused()
+    show.click()
+    expect(quake).to_be_visible()
+    quake.locator(".gb-alert__dismiss").click()
+
+    page.goto(f"{url}/vi/residence/card/")
+    expect(page.locator(".gb-alert__headline").first).to_be_hidden()
+    expect(page.locator(".gb-alerts__show")).to_be_visible()
+
+    alert_cli(root, "new", "--update", "quake-1", "--headline", "余震に 気を つけて ください。")
+    updated = page.locator('.gb-alert[data-key^="update-"]')
+    expect(updated).to_be_visible(timeout=WAIT_MS)
+    expect(page.locator(".gb-alerts__show")).to_be_hidden()
+    stored = json.loads(page.evaluate("localStorage.getItem('gb-alerts-dismissed')"))
+    assert stored == []
+
+
+def test_an_alert_disappears_by_itself_when_it_expires(page: Page, live: tuple[Path, str]) -> None:
+    root, url = live
+    alert_cli(root, "cancel", "quake-1")
+    expires = iso(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=6))
+    alert_cli(
+        root,
+        "new",
+        "--event",
+        "地震",
+        "--headline",
+        "もう すぐ 終わります。",
+        "--severity",
+        "Minor",
+        "--expires",
+        expires,
+    )
+    page.goto(f"{url}/en/")  # built without it, and polled only every 60 s: the first read shows it
+    brief = page.locator(".gb-alert--minor")
+    expect(brief).to_be_visible(timeout=WAIT_MS)
+    expect(brief).to_have_count(0, timeout=WAIT_MS)
+    expect(page.locator(".gb-alerts")).to_be_hidden()
