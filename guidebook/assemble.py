@@ -19,6 +19,7 @@ CHOOSER = """<!doctype html>
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title>
 {alternates}
+{alerts_head}
 <style>
 body{{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans JP","Noto Sans CJK JP",
 "Noto Sans Devanagari","Noto Sans Thai","Noto Sans Myanmar","Noto Sans Khmer",sans-serif;color:#1a1a1a;background:#fff}}
@@ -31,6 +32,7 @@ a:hover,a:focus{{background:#e8eaf6;outline:3px solid #283593;outline-offset:1px
 </style>
 </head>
 <body>
+{alerts}
 <main>
 <h1>{heading}</h1>
 <p>{choose}</p>
@@ -46,8 +48,8 @@ try{{var l=localStorage.getItem("gb-lang");if(l&&/^[a-zA-Z-]+$/.test(l)&&documen
 """
 
 
-def chooser_html(project: Project) -> str:
-    """Return the root page: every language by its own name, usable without JavaScript."""
+def chooser_html(project: Project, alerts_head: str = "", alerts: str = "") -> str:
+    """Return the root page: every language by its own name, usable without JavaScript, and the alert banner."""
     items = []
     for lang in project.config.languages:
         name = html.escape(lang.endonym)
@@ -74,6 +76,8 @@ def chooser_html(project: Project) -> str:
         heading=heading,
         choose=choose,
         items="\n".join(items),
+        alerts_head=alerts_head,
+        alerts=alerts,
     )
 
 

@@ -24,6 +24,8 @@ from typing import Any
 from babel.messages.catalog import Catalog
 from mkdocs.utils.yaml import yaml_load
 
+from guidebook.alerts.model import read_alerts
+from guidebook.alerts.site import language_banner, publish_alerts, utc_now
 from guidebook.assemble import assemble as assemble_site
 from guidebook.catalogs import entries
 from guidebook.extract import read_catalogs
@@ -84,6 +86,7 @@ def build_site(
     """Build the site into project.site_dir; raise InputError before writing if any input is bad."""
     report = BuildReport()
     clock = time.perf_counter()
+    alerts = read_alerts(project)
     cats = read_catalogs(project)
     load_overrides(project.root)  # furigana readings: report their problems before anything is written
     segments = {page.slug: extract(page) for page in project.pages}
@@ -95,8 +98,13 @@ def build_site(
     statuses = {lang.tag: language_status(lang.tag, project.pages, segments, cats) for lang in project.translations}
     report.status = statuses
     trees = []
+    now = utc_now()
     for lang in languages:
-        trees.append(render_language(project, lang, segments, cats, statuses, report))
+        tree = render_language(project, lang, segments, cats, statuses, report)
+        banner = language_banner(project, alerts, lang, now)
+        tree.overrides["extra"]["gb"]["alerts_html"] = banner
+        tree.inputs = hashlib.sha256((tree.inputs + banner).encode("utf-8")).hexdigest()
+        trees.append(tree)
         progress(f"rendered {lang.tag}: {len(project.pages)} pages")
     report.timings["render"] = time.perf_counter() - clock
 
@@ -118,6 +126,7 @@ def build_site(
                     shutil.copytree(child, stage / child.name, copy_function=os.link)
         assemble_site(project, stage, statuses)
         report.timings["assemble"] = time.perf_counter() - clock
+        publish_alerts(project, alerts, stage, now)
         publish(stage, project.site_dir)
     finally:
         if stage.exists():

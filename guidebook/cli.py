@@ -140,6 +140,9 @@ def parser() -> argparse.ArgumentParser:
     p = add("check", cmd_check, "check catalogs, and the plain Japanese of the source pages")
     p.add_argument("--lang", action="append", help="only this language (repeatable; ja: the source pages)")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    from guidebook.alerts.cli import add_parser as add_alert_parser
+
+    add_alert_parser(sub)
     return top
 
 

@@ -41,7 +41,11 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   var fresh = request.mode === "navigate" || /\\.json$/.test(new URL(request.url).pathname);
   if (fresh) {
-    event.respondWith(fetch(request).then(function (response) {
+    /* Data files (alerts.json) bypass the HTTP cache: an alert must never be served stale. */
+    var live = request.mode === "navigate"
+      ? fetch(request)
+      : fetch(request.url, { cache: "no-store", credentials: "same-origin" });
+    event.respondWith(live.then(function (response) {
       if (response.ok) {
         var copy = response.clone();
         caches.open(CACHE).then(function (cache) { cache.put(request, copy); });

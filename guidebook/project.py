@@ -29,22 +29,35 @@ LANGUAGES_SCHEMA = schema.Record(
     )
 )
 
+# A JIS X 0401 prefecture code (2 digits) or JIS X 0402 municipality code (5 digits, or 6 with its check digit).
+AREA_CODE = schema.Str(r"[0-9]{2}|[0-9]{5,6}", "a JIS prefecture (2 digits) or municipality code (5 or 6 digits)")
+
 SITE_SCHEMA = schema.Record(
     name=schema.MapOf(schema.Str(), key_check=lambda key: bool(TAG.fullmatch(key)), key_expected="a language tag"),
     base_url=schema.Str(r"https?://[^\s]+/", "an http(s) URL ending with /"),
     languages=schema.ListOf(schema.Str(TAG_PATTERN, "a BCP 47 language tag"), min_items=1),
     chapters=schema.ListOf(schema.Str(r"[a-z0-9]+(-[a-z0-9]+)*", "a chapter folder name"), min_items=1),
+    alert_areas=schema.Field(schema.ListOf(AREA_CODE), required=False, default=[]),
+    alert_statuses=schema.Field(
+        schema.ListOf(schema.Choice("Actual", "Exercise", "Test"), min_items=1), required=False, default=["Actual"]
+    ),
 )
 
 
 @dataclass
 class SiteConfig:
-    """What an operator sets in site_config/: site name, URL, languages and chapter order."""
+    """What an operator sets in site_config/: site name, URL, languages and chapter order.
+
+    alert_areas: JIS codes of the areas whose alerts this site shows (empty: every area).
+    alert_statuses: CAP statuses shown to readers (Actual; Exercise or Test only when asked).
+    """
 
     name: dict[str, str]
     base_url: str
     languages: list[Language]
     chapters: list[str]
+    alert_areas: list[str] = field(default_factory=list)
+    alert_statuses: list[str] = field(default_factory=lambda: ["Actual"])
 
     def site_name(self, tag: str) -> str:
         """Return the site name in a language, falling back to English then plain Japanese."""
@@ -153,7 +166,14 @@ def load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
         problems.append(Problem(_rel(root, site_file), 0, "name", f"expected a name in {SOURCE_TAG!r}"))
     if problems:
         return None
-    return SiteConfig(site["name"], site["base_url"], languages, site["chapters"])
+    return SiteConfig(
+        site["name"],
+        site["base_url"],
+        languages,
+        site["chapters"],
+        list(site["alert_areas"]),
+        list(site["alert_statuses"]),
+    )
 
 
 def _list_lines(node: Any, key: str) -> list[int]:

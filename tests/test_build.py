@@ -92,7 +92,7 @@ def test_config_errors_are_reported_together_with_file_and_line(tmp_path: Path) 
         open_project(root)
     assert [str(p) for p in err.value.problems] == [
         "site_config/site.yml:3: base_url: expected an http(s) URL ending with /, got 'example.org'",
-        "site_config/site.yml:6: colour: unknown key; expected one of name, base_url, languages, chapters",
+        "site_config/site.yml:6: colour: unknown key; expected one of name, base_url, languages, chapters, alert_areas, alert_statuses",
     ]
 
 
@@ -190,7 +190,12 @@ def test_editing_one_catalog_rebuilds_only_that_language(tmp_path: Path) -> None
     assert second.built == ["th"]
     after = tree(root / "site")
     changed = {name for name in after if before.get(name) != after[name]}
-    assert changed == {"status.html", "th/residence/index.html", "th/search/guidebook_index.json", "th/status/index.html"}
+    assert changed == {
+        "status.html",
+        "th/residence/index.html",
+        "th/search/guidebook_index.json",
+        "th/status/index.html",
+    }
 
 
 def test_editing_one_page_changes_only_that_pages_outputs(tmp_path: Path) -> None:

@@ -67,8 +67,16 @@ def test_kanji_count_per_sentence() -> None:
 
 
 def test_polite_ending_on_full_sentences_only() -> None:
-    assert failure("polite-ending", "ごみは 朝 出す。") == "sentence does not end with です or ます: 「ごみは 朝 出す。」"
-    for ok in ("朝 出します。", "朝 出して ください。", "いいですか？", "14日 以内に 届けます（手続き）。", "「見せて ください」。"):
+    assert (
+        failure("polite-ending", "ごみは 朝 出す。") == "sentence does not end with です or ます: 「ごみは 朝 出す。」"
+    )
+    for ok in (
+        "朝 出します。",
+        "朝 出して ください。",
+        "いいですか？",
+        "14日 以内に 届けます（手続き）。",
+        "「見せて ください」。",
+    ):
         assert failure("polite-ending", ok) is None, ok
     assert failure("polite-ending", "ごみの 出し方", kind="heading") is None
     assert failure("polite-ending", "燃える ごみ", kind="item") is None
@@ -86,11 +94,17 @@ def test_double_negative() -> None:
 
 
 def test_honorific_and_humble_forms_by_dictionary_form() -> None:
-    assert failure("honorific", "書類を 拝見します。") == "honorific or humble form 拝見; use 見る: 「書類を 拝見します。」"
+    assert (
+        failure("honorific", "書類を 拝見します。")
+        == "honorific or humble form 拝見; use 見る: 「書類を 拝見します。」"
+    )
     assert failure("honorific", "窓口に いらっしゃいます。") == (
         "honorific or humble form いらっしゃる; use いる / 来る / 行く: 「窓口に いらっしゃいます。」"
     )
-    assert failure("honorific", "説明を いたします。") == "honorific or humble form いたす; use する: 「説明を いたします。」"
+    assert (
+        failure("honorific", "説明を いたします。")
+        == "honorific or humble form いたす; use する: 「説明を いたします。」"
+    )
     assert failure("honorific", "会社で 働いて おります。") == (
         "humble form 〜て おります; use 〜て います: 「会社で 働いて おります。」"
     )
