@@ -22,18 +22,30 @@ SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 GROUPING = ("media", "supports", "container", "layer")
 
 
+def block(name: str) -> str:
+    """Return the BEM block of a class name (md-search-result__link → md-search-result)."""
+    return name.split("__", 1)[0].split("--", 1)[0]
+
+
 def used_classes(site: Path) -> set[str]:
-    """Return every class name in the HTML and JavaScript of a built site."""
-    used: set[str] = set()
+    """Return the class names a built site can use.
+
+    Every class in its HTML, and the classes its scripts name (added at run time) when they belong
+    to a component (a BEM block) that the HTML has: the theme's script names classes of many
+    components (tabs, annotations, code copy buttons ...) that these pages never contain.
+    """
+    in_html: set[str] = set()
     for page in site.rglob("*.html"):
         for match in CLASS_ATTR.finditer(page.read_text(encoding="utf-8")):
-            used.update(match.group(1).split())
+            in_html.update(match.group(1).split())
+    blocks = {block(name) for name in in_html}
+    in_scripts: set[str] = set()
     for script in site.rglob("*.js"):
         text = script.read_text(encoding="utf-8", errors="replace")
-        used.update(JS_PREFIXED.findall(text))
+        in_scripts.update(JS_PREFIXED.findall(text))
         for match in JS_STRING.finditer(text):
-            used.update(match.group(1).split())
-    return used
+            in_scripts.update(match.group(1).split())
+    return in_html | {name for name in in_scripts if not name.startswith("md-") or block(name) in blocks}
 
 
 def split_selectors(prelude: str) -> list[str]:
@@ -72,9 +84,41 @@ def prune_rules(rules: Iterable[tinycss2.ast.Node], used: set[str]) -> list[str]
     return out
 
 
-def prune_css(css: str, used: set[str]) -> str:
-    """Return css without the rules that cannot match."""
-    return "".join(prune_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), used))
+VAR_REF = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def prune_css(css: str, used: set[str], referenced_elsewhere: str = "") -> str:
+    """Return css without the rules that cannot match and the custom properties nothing reads.
+
+    The theme defines an icon for every kind of admonition as a custom property; most are never used.
+    """
+    pruned = "".join(prune_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), used))
+    while True:
+        reads = set(VAR_REF.findall(pruned)) | set(VAR_REF.findall(referenced_elsewhere))
+        smaller = _drop_unread_properties(pruned, reads)
+        if smaller == pruned:
+            return pruned
+        pruned = smaller
+
+
+def _drop_unread_properties(css: str, reads: set[str]) -> str:
+    out: list[str] = []
+    for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True):
+        if rule.type == "qualified-rule":
+            kept = [
+                tinycss2.serialize([d]).strip()
+                for d in tinycss2.parse_declaration_list(rule.content, skip_whitespace=True, skip_comments=True)
+                if d.type == "declaration" and (not d.name.startswith("--") or d.name in reads)
+            ]
+            if kept:
+                out.append(tinycss2.serialize(rule.prelude) + "{" + ";".join(kept) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING and rule.content is not None:
+            inner = _drop_unread_properties(tinycss2.serialize(rule.content), reads)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
+        else:
+            out.append(tinycss2.serialize([rule]))
+    return "".join(out)
 
 
 def prune_site(site: Path) -> tuple[int, int]:
@@ -84,7 +128,9 @@ def prune_site(site: Path) -> tuple[int, int]:
         return (0, 0)
     sheet = sheets[0]
     css = sheet.read_text(encoding="utf-8")
-    pruned = prune_css(css, used_classes(site))
+    own = "".join(p.read_text(encoding="utf-8") for p in sorted((site / "assets").glob("*.css")))
+    pages = "".join(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html")))
+    pruned = prune_css(css, used_classes(site), own + pages)
     name = f"main.{hashlib.sha256(pruned.encode()).hexdigest()[:8]}.pruned.css"
     (sheet.parent / name).write_text(pruned, encoding="utf-8")
     sheet.unlink()
@@ -94,3 +140,16 @@ def prune_site(site: Path) -> tuple[int, int]:
         if sheet.name in text:
             page.write_text(text.replace(sheet.name, name), encoding="utf-8")
     return len(css), len(pruned)
+
+
+def minify_assets(site: Path) -> None:
+    """Minify the guidebook's own stylesheets and scripts in a built site (the sources stay readable)."""
+    import rcssmin
+    import rjsmin
+
+    assets = site / "assets"
+    for path in sorted(assets.glob("*.css")) + sorted((assets / "guidebook").glob("*.css")):
+        path.write_text(rcssmin.cssmin(path.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in sorted(assets.glob("*.js")) + sorted((assets / "guidebook").glob("*.js")):
+        if path.name != "lunr.js":
+            path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 
-from guidebook.cssprune import prune_site
+from guidebook.cssprune import minify_assets, prune_site
 from guidebook.languages import SEGMENTATIONS, TAG_PATTERN
 from guidebook.sanitize import sanitize
 from guidebook.search import write_search_index
@@ -97,5 +97,6 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             return
         write_search_index(site, self.config.search_lang, self.config.search_mode, self.reader)
         prune_site(site)
+        minify_assets(site)
         lunr_js = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
         shutil.copyfile(lunr_js, site / "assets" / "guidebook" / "lunr.js")
