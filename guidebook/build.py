@@ -237,7 +237,7 @@ def mkdocs_overrides(
             }
         }
     )
-    plugins.append({"guidebook": {"search_lang": lang.tag, "search_mode": lang.search}})
+    plugins.append({"guidebook": {"search_lang": lang.tag, "search_mode": lang.search, "direction": lang.direction}})
     extra = dict(base.get("extra") or {})
     extra["alternate"] = True
     extra["gb"] = {
