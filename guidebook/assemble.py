@@ -84,7 +84,7 @@ def chooser_html(project: Project, alerts_head: str = "", alerts: str = "") -> s
 def sitemap_xml(project: Project) -> str:
     """Return one sitemap for every language, each URL listing its alternates (hreflang)."""
     base = project.config.base_url
-    urls = [p.url for p in project.pages] + ["status/"]
+    urls = [p.url for p in project.pages] + ["whats-new/", "status/"]
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',

@@ -41,6 +41,7 @@ from guidebook.segments import Segment, extract
 from guidebook.status import LanguageStatus, language_status
 from guidebook.status_page import status_markdown
 from guidebook.strings import load_strings
+from guidebook.whatsnew import PAGE_SLUG, write_channels
 
 Progress = Callable[[str], None]
 
@@ -175,7 +176,10 @@ def render_language(
     strings = load_strings(project.templates_dir, lang.tag)
     status = status_markdown(project, lang, statuses, strings)
     write_if_changed(docs / "status.md", status.encode("utf-8"))
+    channels = write_channels(project, lang, rendered, strings, docs)  # what's new and Atom feeds
     overrides = mkdocs_overrides(project, lang, rendered, strings, docs_root)
+    overrides["extra"]["gb"]["feeds"] = [feed.as_link() for feed in channels.feeds]
+    digest.update("".join(channels.files.values()).encode("utf-8"))
     digest.update(status.encode("utf-8") + json.dumps(overrides, sort_keys=True, default=str).encode())
     return LanguageDocs(lang, docs_root, project.build_dir / "out" / lang.tag, overrides, digest.hexdigest())
 
@@ -193,7 +197,7 @@ def generator_fingerprint(project: Project) -> str:
 
 
 def navigation(project: Project, rendered: dict[str, Rendered]) -> list[Any]:
-    """Return the nav: home, then each chapter (index first, pages by order), then status."""
+    """Return the nav: home, then each chapter (index first, pages by order), then what's new and status."""
     by_chapter: dict[str, list[SourcePage]] = {}
     for page in project.pages:
         by_chapter.setdefault(page.chapter, []).append(page)
@@ -206,6 +210,7 @@ def navigation(project: Project, rendered: dict[str, Rendered]) -> list[Any]:
         index = next((p for p in pages if p.is_index), None)
         title = _title(rendered[index.slug]) if index else chapter
         nav.append({title: [f"{p.slug}.md" for p in pages]})
+    nav.append(f"{PAGE_SLUG}.md")
     nav.append("status.md")
     return nav
 
@@ -244,7 +249,7 @@ def mkdocs_overrides(
             }
         }
     )
-    plugins.append({"guidebook": {"search_lang": lang.tag, "search_mode": lang.search}})
+    plugins.append({"guidebook": {"search_lang": lang.tag, "search_mode": lang.search, "direction": lang.direction}})
     plugins[-1] = with_furigana(plugins[-1], project.root, lang)
     extra = dict(base.get("extra") or {})
     extra["alternate"] = True

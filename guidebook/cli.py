@@ -110,6 +110,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def cmd_add_language(args: argparse.Namespace) -> int:
+    """Publish one more language: its settings from CLDR, files to translate and empty catalogs."""
+    from guidebook.add_language import add_language
+
+    report = add_language(args.project, args.tag)
+    lang = report.language
+    print(
+        f"add-language: {lang.tag} ({lang.english}: {lang.endonym}), direction {lang.direction}, "
+        f"script {lang.script}, search {lang.search}; {report.catalogs} catalogs"
+    )
+    for path in report.written:
+        print(f"  wrote {path}")
+    print(
+        f"next: translate templates/strings/{lang.tag}.yml and languages/{lang.tag}/LC_MESSAGES/*.po, "
+        "check the fonts in site_config/languages.yml, then run `guidebook build`"
+    )
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the `guidebook` command."""
     top = argparse.ArgumentParser(prog="guidebook", description=__doc__)
@@ -143,6 +162,8 @@ def parser() -> argparse.ArgumentParser:
     from guidebook.alerts.cli import add_parser as add_alert_parser
 
     add_alert_parser(sub)
+    p = add("add-language", cmd_add_language, "publish one more language, set up from CLDR")
+    p.add_argument("tag", metavar="TAG", help="a BCP 47 language tag CLDR knows, such as uk or fa")
     return top
 
 

@@ -27,6 +27,18 @@ from guidebook.sanitize import sanitize
 from guidebook.search import write_search_index
 
 BCP47 = re.compile(TAG_PATTERN)
+HTML_TAG = re.compile(r"<html\b([^>]*)>", re.I)
+
+
+def with_direction(page: str, direction: str) -> str:
+    """Return page with dir set on its <html> element, unless it has one already."""
+    match = HTML_TAG.search(page)
+    if not match or re.search(r"\sdir=", match.group(1)):
+        return page
+    attrs = re.sub(r'(\slang="[^"]*")', rf'\1 dir="{direction}"', match.group(1), count=1)
+    if attrs == match.group(1):
+        attrs = f' dir="{direction}"' + attrs
+    return page[: match.start()] + f"<html{attrs}>" + page[match.end() :]
 
 
 class Bcp47(config_options.Type):  # type: ignore[type-arg]
@@ -66,6 +78,7 @@ class GuidebookConfig(Config):
     sanitize = config_options.Type(bool, default=True)
     search_lang = config_options.Type(str, default="")
     search_mode = config_options.Choice(SEGMENTATIONS, default="space")
+    direction = config_options.Choice(("ltr", "rtl"), default="ltr")
 
 
 class GuidebookPlugin(BasePlugin[GuidebookConfig]):
@@ -88,6 +101,10 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             clean = sanitize(html) if self.config.sanitize else html
             return add_furigana(clean, str(kwargs["page"].title or ""), self.reader)
         return sanitize(html) if self.config.sanitize else html
+
+    def on_post_page(self, output: str, **kwargs: Any) -> str:
+        """Give <html> the language's direction (the theme sets it on <body> only)."""
+        return with_direction(output, self.config.direction)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig, **kwargs: Any) -> None:

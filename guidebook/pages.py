@@ -7,12 +7,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from guidebook import schema
 from guidebook.problems import Problem
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 SLUG_PART = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_PAGE_BYTES = 1_000_000
+
+CHANGE_SCHEMA = schema.Record(
+    date=schema.Date(),
+    kind=schema.Choice("notable", "minor"),
+    summary=schema.Str(),
+)
 
 FRONT_MATTER_SCHEMA = schema.Record(
     title=schema.Str(),
@@ -22,10 +30,33 @@ FRONT_MATTER_SCHEMA = schema.Record(
     order=schema.Field(schema.Int(0, 9999), required=False, default=100),
     change=schema.Field(schema.Choice("notable", "minor"), required=False),
     summary=schema.Field(schema.Str(), required=False),
+    changes=schema.Field(schema.ListOf(CHANGE_SCHEMA), required=False),
 )
 
 # Front matter keys whose values are translated; the rest are shared by every language.
 TRANSLATABLE_META = ("title", "description", "summary")
+
+
+@dataclass(frozen=True)
+class Change:
+    """A meaningful change to a page, recorded in its front matter under `changes:`.
+
+    date: the day the page changed.
+    kind: "notable" (published to readers: what's new page, feeds) or "minor" (a typo fix: kept as a
+      record, never published and never sent to translators).
+    summary: one line of plain Japanese saying what changed; translated like the title.
+    line: the line of the summary in the page file.
+    """
+
+    date: dt.date
+    kind: str
+    summary: str
+    line: int
+
+    @property
+    def notable(self) -> bool:
+        """Return True if readers are told about this change."""
+        return self.kind == "notable"
 
 
 @dataclass(frozen=True)
@@ -56,11 +87,17 @@ class SourcePage:
     body_line: int
     sources: list[Source] = field(default_factory=list)
     meta_lines: dict[str, int] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
 
     @property
     def title(self) -> str:
         """Return the page title in plain Japanese."""
         return str(self.meta["title"])
+
+    @property
+    def notable_changes(self) -> list[Change]:
+        """Return the changes readers are told about, newest first."""
+        return sorted((c for c in self.changes if c.notable), key=lambda c: c.date, reverse=True)
 
     @property
     def reviewed(self) -> dt.date:
@@ -121,6 +158,7 @@ def read_page(path: Path, slug: str, file: str, problems: list[Problem]) -> Sour
     schema.shift_lines(node, 1)
     ctx = schema.Context(file)
     meta = FRONT_MATTER_SCHEMA.check(node, "", ctx)
+    changes = read_changes(node, meta.get("changes") or [], ctx) if not ctx.problems else []
     for part in slug.split("/"):
         if not SLUG_PART.fullmatch(part):
             ctx.problems.append(
@@ -132,7 +170,33 @@ def read_page(path: Path, slug: str, file: str, problems: list[Problem]) -> Sour
     body_line = text[: match.end()].count("\n") + 1
     sources = [Source(s["name"], s["url"]) for s in meta["sources"]]
     meta_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-    return SourcePage(slug, path, file, meta, text[match.end() :], body_line, sources, meta_lines)
+    return SourcePage(slug, path, file, meta, text[match.end() :], body_line, sources, meta_lines, changes)
+
+
+def read_changes(node: yaml.Node, values: list[dict[str, object]], ctx: schema.Context) -> list[Change]:
+    """Return the validated `changes:` of a front matter node; report two changes on one day."""
+    items: list[yaml.Node] = next(
+        (v.value for k, v in node.value if k.value == "changes" and isinstance(v, yaml.SequenceNode)), []
+    )
+    out: list[Change] = []
+    first: dict[dt.date, int] = {}
+    for i, (item, value) in enumerate(zip(items, values, strict=True)):
+        date = value["date"]
+        assert isinstance(date, dt.date)
+        lines = {str(k.value): k.start_mark.line + 1 for k, _ in item.value}
+        if date in first:
+            ctx.say(
+                item,
+                f"changes[{i}].date",
+                f"expected one change per day, got a second one on {date} (first: changes[{first[date]}]); "
+                "say both in one summary",
+            )
+            continue
+        first[date] = i
+        out.append(
+            Change(date, str(value["kind"]), str(value["summary"]), lines.get("summary", item.start_mark.line + 1))
+        )
+    return out
 
 
 def discover(root: Path, project: Path, problems: list[Problem]) -> list[SourcePage]:

@@ -214,7 +214,7 @@ def open_project(root: Path) -> Project:
     return Project(root, config, pages)
 
 
-GENERATED_PAGES = {"status"}
+GENERATED_PAGES = {"status", "whats-new"}
 
 
 def broken_links(pages: list[SourcePage]) -> list[Problem]:

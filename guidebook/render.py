@@ -7,16 +7,18 @@ readers and fonts switch language, and the page is marked so the template shows 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import yaml
 from babel.dates import format_date
 
 from guidebook.catalogs import Entry
+from guidebook.changes import PublishedChange, published_change
 from guidebook.languages import Language
 from guidebook.pages import SourcePage
 from guidebook.safety import escape_block_start, unsafe_reason
-from guidebook.segments import Segment, extract, substitute
+from guidebook.segments import CHANGE_KIND, Segment, extract, substitute
 
 FALLBACK_OPEN = "<span lang='ja' class='gb-ja'>"
 FALLBACK_CLOSE = "</span>"
@@ -29,6 +31,8 @@ class Rendered:
     markdown: the full file (front matter and body).
     translated, draft, fallback: segment counts; fallback segments show plain Japanese.
     rejected: (line, reason) for translations refused because they brought their own markup.
+    title, title_fallback: the page title as published, and whether it is the plain-Japanese source.
+    changes: the page's notable changes in this language, newest first.
     """
 
     markdown: str
@@ -36,6 +40,9 @@ class Rendered:
     draft: int = 0
     fallback: int = 0
     rejected: list[tuple[int, str]] = field(default_factory=list)
+    title: str = ""
+    title_fallback: bool = False
+    changes: list[PublishedChange] = field(default_factory=list)
 
 
 def _published(seg: Segment, entries: dict[tuple[str, str | None], Entry]) -> tuple[str | None, Entry | None]:
@@ -83,12 +90,16 @@ def render(
             value = escape_block_start(text)
             if seg.kind == "cell":
                 value = value.replace("\\|", "|").replace("|", "\\|")
-        if seg.kind.startswith("meta:"):
+        if seg.kind.startswith(CHANGE_KIND):
+            date = dt.date.fromisoformat(seg.kind[len(CHANGE_KIND) :])
+            out.changes.append(published_change(date, value, text is None and not lang.is_source, lang))
+        elif seg.kind.startswith("meta:"):
             meta[seg.kind[5:]] = value
         else:
             replacement[seg] = value
     body = substitute(page.body, segments, replacement)
     meta.setdefault("title", page.title)
+    out.title, out.title_fallback = str(meta["title"]), "meta:title" in fallback_meta
     if "meta:title" in fallback_meta:
         # The theme writes the title as a plain <h1>; an untranslated one must carry lang="ja".
         body = f"# {fallback_text(Segment(page.title, None, 'heading', 0, (0, 0), (0, 0)))}\n\n{body.lstrip(chr(10))}"
@@ -101,6 +112,8 @@ def render(
         "fallback": out.fallback,
         "draft": out.draft,
     }
+    if out.changes:
+        meta["gb"]["changes"] = [c.as_meta() for c in out.changes]  # type: ignore[index]
     if page.meta.get("order") is not None:
         meta["gb"]["order"] = page.meta["order"]  # type: ignore[index]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)

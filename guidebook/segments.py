@@ -28,6 +28,9 @@ BLOCK_HEADER = re.compile(
 TRAILER = re.compile(r"(?:[ \t]*(?:\{:?[ \t]*[#.\w][^{}\n]*\}|<!--.*?-->))+[ \t]*$")
 CONTEXT = re.compile(r"<!--\s*msgctxt:\s*(.*?)\s*-->")
 WHITESPACE = re.compile(r"\s+")
+# Kind of a notable change's summary: `meta:changes.2026-04-01`. Named by date, not by position,
+# so reordering `changes:` changes no catalog.
+CHANGE_KIND = "meta:changes."
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,8 @@ class Segment:
 
     msgid: the source text (inline Markdown), whitespace normalized.
     context: gettext msgctxt, set with a trailing `<!-- msgctxt: ... -->`, or None.
-    kind: heading, paragraph, item, cell, alt, admonition-title, tab-title or meta:<key>.
+    kind: heading, paragraph, item, cell, alt, admonition-title, tab-title, meta:<key>, or
+      meta:changes.<date> for the summary of a notable change.
     line: the 1-based line in the page file, for `#:` references and messages.
     start, end: (line index, column) in the page body where the text starts and ends;
       end is exclusive. Meta segments have (-1, -1).
@@ -216,7 +220,15 @@ def extract(page: SourcePage) -> list[Segment]:
         for key in TRANSLATABLE_META
         if page.meta.get(key)
     ]
-    return meta + extract_body(page.body, page.body_line)
+    return meta + change_segments(page) + extract_body(page.body, page.body_line)
+
+
+def change_segments(page: SourcePage) -> list[Segment]:
+    """Return the summaries of a page's notable changes, newest first; minor ones are not translated."""
+    return [
+        Segment(normalize(c.summary), None, f"{CHANGE_KIND}{c.date.isoformat()}", c.line, (-1, -1), (-1, -1))
+        for c in page.notable_changes
+    ]
 
 
 def substitute(body: str, segments: list[Segment], replacement: dict[Segment, str]) -> str:

@@ -40,7 +40,7 @@ def status_markdown(
         "",
         s("status.intro", ""),
         "",
-        f"[{s('status.all', 'All languages')}](../../status.html)",
+        f'<a href="../../status.html">{s("status.all", "All languages")}</a>',
     ]
     if not lang.is_source and lang.tag in statuses:
         titles = {p.slug: p for p in project.pages}

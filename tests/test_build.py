@@ -48,7 +48,7 @@ def test_hreflang_alternates_and_sitemap_cover_every_language(built: Path) -> No
     for tag in ("ja", "en", "th"):
         assert f'hreflang="{tag}" href="https://example.org/{tag}/residence/card/"' in html
     sitemap = (built / "site/sitemap.xml").read_text(encoding="utf-8")
-    assert sitemap.count("<loc>") == 3 * 4  # 3 pages and the status page, in 3 languages
+    assert sitemap.count("<loc>") == 3 * 5  # 3 pages, what's new and the status page, in 3 languages
     assert '<xhtml:link rel="alternate" hreflang="th" href="https://example.org/th/residence/card/"/>' in sitemap
 
 
