@@ -191,7 +191,7 @@ def bench(corpus: str, skip_stock: bool, skip_browser: bool) -> None:
         guidebook = str(Path(PY).parent / "guidebook")
         seconds, peak = timed([guidebook, "build", "--project", str(project)], project)
         site = project / "site"
-        languages = [p.name for p in sorted(site.iterdir()) if p.is_dir()]
+        languages = [p.name for p in sorted(site.iterdir()) if (p / "search" / "guidebook_index.json").is_file()]
         print(f"\n== corpus {corpus}: {pages} pages per language, {len(languages)} languages, {os.cpu_count()} cores")
         print(f"guidebook build (all languages, parallel): {seconds:.1f} s, peak memory {peak:.0f} MiB")
         if not skip_stock:
