@@ -100,8 +100,9 @@ def build_site(
     report.status = statuses
     trees = []
     now = utc_now()
+    fingerprint = generator_fingerprint(project)
     for lang in languages:
-        tree = render_language(project, lang, segments, cats, statuses, report)
+        tree = render_language(project, lang, segments, cats, statuses, report, fingerprint)
         banner = language_banner(project, alerts, lang, now)
         tree.overrides["extra"]["gb"]["alerts_html"] = banner
         tree.inputs = hashlib.sha256((tree.inputs + banner).encode("utf-8")).hexdigest()
@@ -154,6 +155,7 @@ def render_language(
     cats: dict[tuple[str, str], Catalog],
     statuses: dict[str, LanguageStatus],
     report: BuildReport,
+    fingerprint: str = "",
 ) -> LanguageDocs:
     """Write one language's Markdown tree and return what its mkdocs build needs."""
     docs_root = project.build_dir / "docs" / lang.tag
@@ -161,7 +163,7 @@ def render_language(
     if docs_root.exists():
         shutil.rmtree(docs_root)
     rendered: dict[str, Rendered] = {}
-    digest = hashlib.sha256(generator_fingerprint(project).encode())
+    digest = hashlib.sha256((fingerprint or generator_fingerprint(project)).encode())
     for page in project.pages:
         cat = cats.get((lang.tag, page.slug))
         result = render(page, entries(cat) if cat is not None else {}, lang, segments[page.slug])
@@ -192,7 +194,7 @@ def generator_fingerprint(project: Project) -> str:
     files += [project.root / "mkdocs.yml", *sorted((project.root / "site_config").rglob("*.yml"))]
     for path in files:
         if path.is_file():
-            digest.update(str(path.relative_to(path.parents[1])).encode() + b"\0" + path.read_bytes())
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -249,7 +251,16 @@ def mkdocs_overrides(
             }
         }
     )
-    plugins.append({"guidebook": {"search_lang": lang.tag, "search_mode": lang.search, "direction": lang.direction}})
+    plugins.append(
+        {
+            "guidebook": {
+                "search_lang": lang.tag,
+                "search_mode": lang.search,
+                "direction": lang.direction,
+                "cache_dir": str((project.build_dir / "cache").resolve()),
+            }
+        }
+    )
     plugins[-1] = with_furigana(plugins[-1], project.root, lang)
     extra = dict(base.get("extra") or {})
     extra["alternate"] = True

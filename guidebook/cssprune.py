@@ -15,6 +15,8 @@ from pathlib import Path
 
 import tinycss2
 
+from guidebook.fsutil import write_if_changed
+
 CLASS_ATTR = re.compile(r'class="([^"]*)"')
 JS_STRING = re.compile(r"[\"'`]([A-Za-z_][\w-]*(?:\s+[A-Za-z_][\w-]*)*)[\"'`]")
 JS_PREFIXED = re.compile(r"md-[\w-]+")
@@ -121,8 +123,12 @@ def _drop_unread_properties(css: str, reads: set[str]) -> str:
     return "".join(out)
 
 
-def prune_site(site: Path) -> tuple[int, int]:
-    """Prune the theme stylesheet of a built site in place; return its size before and after."""
+def prune_site(site: Path, cache: Path | None = None) -> tuple[int, int]:
+    """Prune the theme stylesheet of a built site in place; return its size before and after.
+
+    With a cache folder, a result is reused by every language whose pages use the same classes
+    and custom properties (most do), since pruning parses the whole stylesheet several times.
+    """
     sheets = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))
     if not sheets:
         return (0, 0)
@@ -130,7 +136,16 @@ def prune_site(site: Path) -> tuple[int, int]:
     css = sheet.read_text(encoding="utf-8")
     own = "".join(p.read_text(encoding="utf-8") for p in sorted((site / "assets").glob("*.css")))
     pages = "".join(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html")))
-    pruned = prune_css(css, used_classes(site), own + pages)
+    used = used_classes(site)
+    reads = sorted(set(VAR_REF.findall(own + pages)))
+    key = hashlib.sha256("\0".join([css, *sorted(used), *reads]).encode()).hexdigest()
+    cached = cache / f"{key}.css" if cache else None
+    if cached is not None and cached.is_file():
+        pruned = cached.read_text(encoding="utf-8")
+    else:
+        pruned = prune_css(css, used, " ".join(f"var({r})" for r in reads))
+        if cached is not None:
+            write_if_changed(cached, pruned.encode("utf-8"))
     name = f"main.{hashlib.sha256(pruned.encode()).hexdigest()[:8]}.pruned.css"
     (sheet.parent / name).write_text(pruned, encoding="utf-8")
     sheet.unlink()

@@ -78,6 +78,7 @@ class GuidebookConfig(Config):
     sanitize = config_options.Type(bool, default=True)
     search_lang = config_options.Type(str, default="")
     search_mode = config_options.Choice(SEGMENTATIONS, default="space")
+    cache_dir = config_options.Type(str, default="")
     direction = config_options.Choice(("ltr", "rtl"), default="ltr")
 
 
@@ -113,7 +114,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         if not self.config.search_lang or not (site / "search" / "search_index.json").is_file():
             return
         write_search_index(site, self.config.search_lang, self.config.search_mode, self.reader)
-        prune_site(site)
+        prune_site(site, Path(self.config.cache_dir) if self.config.cache_dir else None)
         minify_assets(site)
         lunr_js = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
         shutil.copyfile(lunr_js, site / "assets" / "guidebook" / "lunr.js")
