@@ -29,6 +29,7 @@ from guidebook.catalogs import entries
 from guidebook.extract import read_catalogs
 from guidebook.fsutil import write_if_changed
 from guidebook.languages import Language
+from guidebook.municipality import with_identity
 from guidebook.pages import SourcePage
 from guidebook.problems import Problem
 from guidebook.project import Project
@@ -164,6 +165,7 @@ def render_language(
     status = status_markdown(project, lang, statuses, strings)
     write_if_changed(docs / "status.md", status.encode("utf-8"))
     overrides = mkdocs_overrides(project, lang, rendered, strings, docs_root)
+    overrides = with_identity(project.root, project.config.municipality, lang, docs, overrides)
     digest.update(status.encode("utf-8") + json.dumps(overrides, sort_keys=True, default=str).encode())
     return LanguageDocs(lang, docs_root, project.build_dir / "out" / lang.tag, overrides, digest.hexdigest())
 

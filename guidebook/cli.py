@@ -23,9 +23,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
     project = open_project(args.project)
-    report = run_extract(project)
+    pages = project.local_pages if project.config.municipality and not args.all else project.pages
+    if len(pages) < len(project.pages):
+        print("extract: a municipality's site: local/ catalogs only; the national ones come from upstream (--all)")
+    report = run_extract(project, pages=pages)
     print(
-        f"extract: {len(project.pages)} pages, {report.segments} segments; "
+        f"extract: {len(pages)} pages, {report.segments} segments; "
         f"wrote {len(report.templates_written)} templates and {len(report.catalogs_written)} catalogs "
         f"in {time.perf_counter() - start:.1f}s"
     )
@@ -118,7 +121,8 @@ def parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    add("extract", cmd_extract, "update languages/*.pot and every language's catalogs from content/ja")
+    p = add("extract", cmd_extract, "update languages/*.pot and every language's catalogs from content/ja")
+    p.add_argument("--all", action="store_true", help="in a municipality's site, national catalogs too")
     for name, func, text in (
         ("build", cmd_build, "build the site into site/"),
         ("serve", cmd_serve, "build, then serve the site locally"),

@@ -10,6 +10,7 @@ from typing import Any
 
 from guidebook import local, schema
 from guidebook.languages import SEGMENTATIONS, SOURCE_TAG, TAG_PATTERN, Language, make_language
+from guidebook.municipality import Municipality, MunicipalityType, file_problems, site_name
 from guidebook.pages import SourcePage, discover
 from guidebook.problems import InputError, Problem
 from guidebook.segments import extract, parser
@@ -34,6 +35,7 @@ SITE_SCHEMA = schema.Record(
     base_url=schema.Str(r"https?://[^\s]+/", "an http(s) URL ending with /"),
     languages=schema.ListOf(schema.Str(TAG_PATTERN, "a BCP 47 language tag"), min_items=1),
     local_chapters=schema.Field(schema.ListOf(local.PlacementType()), required=False, default=[]),
+    municipality=schema.Field(MunicipalityType(), required=False),
 )
 
 
@@ -44,6 +46,7 @@ class SiteConfig:
     chapters: every chapter folder in navigation order: the national ones (content/chapters.yml)
       with the site's local chapters placed among them (`local_chapters`).
     national_chapters: the chapters of content/chapters.yml, each with its line there.
+    municipality: the identity of a municipality's site, or None for the national site.
     """
 
     name: dict[str, str]
@@ -52,10 +55,15 @@ class SiteConfig:
     chapters: list[str]
     local_chapters: list[local.Placement] = field(default_factory=list)
     national_chapters: dict[str, int] = field(default_factory=dict)
+    municipality: Municipality | None = None
 
     def site_name(self, tag: str) -> str:
-        """Return the site name in a language, falling back to English then plain Japanese."""
-        return self.name.get(tag) or self.name.get("en") or self.name[SOURCE_TAG]
+        """Return the site name in a language, falling back to English then plain Japanese.
+
+        A municipality's site adds its name: "<national name> — <municipality name>".
+        """
+        national = self.name.get(tag) or self.name.get("en") or self.name[SOURCE_TAG]
+        return site_name(national, self.municipality, tag)
 
     def language(self, tag: str) -> Language:
         """Return an enabled language by tag."""
@@ -183,9 +191,18 @@ def load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
     if SOURCE_TAG not in site["name"]:
         problems.append(Problem(_rel(root, site_file), 0, "name", f"expected a name in {SOURCE_TAG!r}"))
     chapters = local.load_national_chapters(root, problems)
+    problems.extend(file_problems(root, site["municipality"], _rel(root, site_file)))
     if problems or chapters is None:
         return None
-    return SiteConfig(site["name"], site["base_url"], languages, list(chapters), site["local_chapters"], chapters)
+    return SiteConfig(
+        site["name"],
+        site["base_url"],
+        languages,
+        list(chapters),
+        site["local_chapters"],
+        chapters,
+        site["municipality"],
+    )
 
 
 def _list_lines(node: Any, key: str) -> list[int]:

@@ -92,7 +92,7 @@ def test_config_errors_are_reported_together_with_file_and_line(tmp_path: Path) 
         open_project(root)
     assert [str(p) for p in err.value.problems] == [
         "site_config/site.yml:3: base_url: expected an http(s) URL ending with /, got 'example.org'",
-        "site_config/site.yml:5: colour: unknown key; expected one of name, base_url, languages, local_chapters",
+        "site_config/site.yml:5: colour: unknown key; expected one of name, base_url, languages, local_chapters, municipality",
     ]
 
 
