@@ -110,6 +110,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def cmd_new_municipality(args: argparse.Namespace) -> int:
+    """Start a municipality's site: identity in site.yml, local pages and their catalogs, a CI workflow."""
+    from guidebook.scaffold import EXAMPLE_MARK, new_municipality
+
+    report = new_municipality(
+        args.project, args.name, args.area_code, args.name_en, args.chapter, args.color, args.force
+    )
+    for path in report.written:
+        print(f"  wrote {path}")
+    print(
+        f"new-municipality: {args.name}: wrote {len(report.written)} files and {len(report.catalogs)} catalogs.\n"
+        f"Next: replace every {EXAMPLE_MARK} value, the .example addresses and site_config/logo.svg, then run "
+        "`guidebook check` (it lists what is left) and `guidebook build`."
+    )
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the `guidebook` command."""
     top = argparse.ArgumentParser(prog="guidebook", description=__doc__)
@@ -141,6 +158,17 @@ def parser() -> argparse.ArgumentParser:
     p = add("check", cmd_check, "check pages and catalogs")
     p.add_argument("--lang", action="append", help="only this language's catalogs (repeatable)")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p = add(
+        "new-municipality",
+        cmd_new_municipality,
+        "start a municipality's site: site.yml identity, local pages in plain Japanese, catalogs, CI workflow",
+    )
+    p.add_argument("name", help="the municipality's name in Japanese, e.g. みなと市")
+    p.add_argument("--area-code", required=True, help='JIS X 0402 local government code, e.g. "13103"')
+    p.add_argument("--name-en", help="the municipality's name in English")
+    p.add_argument("--chapter", default="local", help="folder of the local chapter (default: local)")
+    p.add_argument("--color", default="#0b6e4f", help="header colour #rrggbb (at least 4.5:1 against white)")
+    p.add_argument("--force", action="store_true", help="write over an existing local/ folder and workflow")
     return top
 
 
