@@ -135,6 +135,12 @@ def parser() -> argparse.ArgumentParser:
     def add(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
+        if name != "new-municipality":
+            p.add_argument(
+                "--upstream",
+                type=Path,
+                help="national project folder, for a --project that holds only its site_config/ and local/",
+            )
         p.set_defaults(func=func)
         return p
 
@@ -172,11 +178,22 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def combine(fork: Path, upstream: Path) -> Path:
+    """Compose a site's own files with the national project (see guidebook.overlay) and say where."""
+    from guidebook.overlay import compose
+
+    combined = compose(fork, upstream)
+    print(f"upstream: {fork} over {upstream}, combined in {combined}", file=sys.stderr)
+    return combined
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; report input problems as file:line: key: message."""
     args = parser().parse_args(argv)
     args.project = args.project.resolve()
     try:
+        if getattr(args, "upstream", None) is not None:
+            args.project = combine(args.project, args.upstream.resolve())
         return int(args.func(args))
     except InputError as exc:
         for problem in exc.problems:

@@ -422,7 +422,8 @@ def planned_files(
 def placeholder_problems(project: Project) -> list[Problem]:
     """Warn about example values a municipality's site still shows: 【例】, *.example addresses, 000-000-0000."""
     out: list[Problem] = []
-    for path in [project.root / "site_config" / "site.yml", *(p.path for p in project.local_pages)]:
+    files = [(project.root / "site_config" / "site.yml", "site_config/site.yml")]
+    for path, name in files + [(p.path, p.file) for p in project.local_pages]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if line.lstrip().startswith("#"):
                 continue
@@ -438,7 +439,7 @@ def placeholder_problems(project: Project) -> list[Problem]:
             if found:
                 out.append(
                     Problem(
-                        project.rel(path),
+                        name,
                         number,
                         "placeholder",
                         "replace the example value: " + ", ".join(found),
