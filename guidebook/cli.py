@@ -120,7 +120,8 @@ def cmd_new_municipality(args: argparse.Namespace) -> int:
     for path in report.written:
         print(f"  wrote {path}")
     print(
-        f"new-municipality: {args.name}: wrote {len(report.written)} files and {len(report.catalogs)} catalogs.\n"
+        f"new-municipality: {args.name}: wrote {len(report.written)} files, and {len(report.catalogs)} templates and "
+        "catalogs of the local pages.\n"
         f"Next: replace every {EXAMPLE_MARK} value, the .example addresses and site_config/logo.svg, then run "
         "`guidebook check` (it lists what is left) and `guidebook build`."
     )

@@ -229,7 +229,10 @@ def site_name(national: str, municipality: Municipality | None, tag: str) -> str
 def with_identity(
     root: Path, municipality: Municipality | None, lang: Language, docs: Path, overrides: dict[str, Any]
 ) -> dict[str, Any]:
-    """Return a language's mkdocs overrides with the municipality's colour, logo and contact; copy the logo."""
+    """Return a language's mkdocs overrides with the municipality's name, colour, logo and contact; copy the logo.
+
+    The site name gets the municipality's name after it unless it already ends with it.
+    """
     if municipality is None:
         return overrides
     identity: dict[str, Any] = {
@@ -237,18 +240,13 @@ def with_identity(
         "area_code": municipality.area_code,
     }
     theme = dict(overrides["theme"])
-    if municipality.primary_color:
+    if municipality.primary_color:  # set after the theme's palette by templates/main.html
         value = rgb(municipality.primary_color)
         identity["colors"] = {
             "base": municipality.primary_color,
             "light": hex_colour(mix(value, WHITE, 0.2)),
             "dark": hex_colour(mix(value, BLACK, 0.2)),
         }
-        palette = theme.get("palette") or {}
-        if isinstance(palette, list):
-            theme["palette"] = [{**p, "primary": "custom"} for p in palette]
-        else:
-            theme["palette"] = {**palette, "primary": "custom"}
     if municipality.logo:
         data = (root / municipality.logo).read_bytes()
         suffix = Path(municipality.logo).suffix.lower()
@@ -262,4 +260,6 @@ def with_identity(
         identity["url"] = municipality.url
     extra = dict(overrides["extra"])
     extra["gb"] = {**extra["gb"], "municipality": identity}
-    return {**overrides, "theme": theme, "extra": extra}
+    suffix = site_name("", municipality, lang.tag)
+    name = str(overrides["site_name"])
+    return {**overrides, "site_name": name if name.endswith(suffix) else name + suffix, "theme": theme, "extra": extra}

@@ -10,7 +10,8 @@ import pytest
 
 from guidebook.build import build_site
 from guidebook.cli import main
-from guidebook.municipality import WHITE, check_digit, contrast, rgb
+from guidebook.languages import make_language
+from guidebook.municipality import WHITE, Municipality, check_digit, contrast, rgb, with_identity
 from guidebook.problems import InputError
 from guidebook.project import open_project
 from tests.helpers import make_project, page
@@ -152,6 +153,16 @@ def test_site_name_adds_the_municipality_in_each_language(tmp_path: Path) -> Non
     assert config.site_name("th") == "Test guide — みなと市 (Minato City)"
 
 
+def test_identity_adds_the_name_to_a_site_name_that_lacks_it(tmp_path: Path) -> None:
+    city = Municipality({"ja": "みなと市", "en": "Minato City"}, "13103")
+    lang = make_language("en", None, "system-ui", "space", None)
+    base = {"site_name": "Guide", "theme": {"name": "material"}, "extra": {"gb": {"tag": "en"}}}
+    assert with_identity(tmp_path, city, lang, tmp_path, base)["site_name"] == "Guide — Minato City"
+    named = {**base, "site_name": "Guide — Minato City"}
+    assert with_identity(tmp_path, city, lang, tmp_path, named)["site_name"] == "Guide — Minato City"
+    assert with_identity(tmp_path, None, lang, tmp_path, base) is base
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("city"), files={"site_config/logo.svg": LOGO})
@@ -161,7 +172,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_header_uses_the_municipality_colour(built: Path) -> None:
     html = (built / "site/en/residence/card/index.html").read_text(encoding="utf-8")
-    assert 'data-md-color-primary="custom"' in html
     assert (
         "<style>:root>*{--md-primary-fg-color:#0b6e4f;--md-primary-fg-color--light:#3c8b72;"
         "--md-primary-fg-color--dark:#09583f}</style>" in html
@@ -197,7 +207,6 @@ def test_national_site_has_no_municipality_header_or_contact(tmp_path: Path) -> 
     build_site(open_project(root))
     html = (root / "site/en/residence/card/index.html").read_text(encoding="utf-8")
     assert "--md-primary-fg-color:" not in html and "gb-contact" not in html
-    assert 'data-md-color-primary="indigo"' in html
     assert "<title>在留カード - Test guide</title>" in html
 
 
