@@ -244,19 +244,6 @@ def open_project(root: Path) -> Project:
     return Project(root, config, pages)
 
 
-def add_local_pages(
-    root: Path, config: SiteConfig, national: list[SourcePage], problems: list[Problem]
-) -> list[SourcePage]:
-    """Read local/content/ja and place its chapters among the national ones in config.chapters."""
-    found = local.discover_local(root, problems)
-    problems.extend(local.clashes(config.national_chapters, national, found))
-    config.chapters, placed = local.chapter_order(
-        config.national_chapters, config.local_chapters, found, "site_config/site.yml"
-    )
-    problems.extend(placed)
-    return found
-
-
 GENERATED_PAGES = {"status"}
 
 
@@ -287,3 +274,16 @@ def internal_links(page: SourcePage) -> list[tuple[int, str]]:
             if href and not re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", href):
                 out.append((seg.line, href))
     return sorted(out)
+
+
+def add_local_pages(
+    root: Path, config: SiteConfig, national: list[SourcePage], problems: list[Problem]
+) -> list[SourcePage]:
+    """Read local/content/ja and place its chapters among the national ones in config.chapters."""
+    found = local.discover_local(root, problems)
+    problems.extend(local.clashes(config.national_chapters, national, found))
+    config.chapters, placed = local.chapter_order(
+        config.national_chapters, config.local_chapters, found, "site_config/site.yml"
+    )
+    problems.extend(placed)
+    return found
