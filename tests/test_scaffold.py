@@ -106,7 +106,7 @@ def test_example_values_are_marked_and_check_lists_them(
     root, _, _ = city
     assert main(["check", "--project", str(root)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-1] == "check: 0 errors, 31 warnings"
+    assert out[-1] == "check: 0 errors, 34 warnings"
     assert "site_config/site.yml:9: placeholder: replace the example value: an address on .example [warning]" in out
     assert (
         "local/content/ja/local/consultation.md:21: placeholder: replace the example value: 【例】, "
