@@ -32,6 +32,7 @@ from guidebook.extract import read_catalogs
 from guidebook.fsutil import write_if_changed
 from guidebook.furigana import with_furigana
 from guidebook.languages import Language
+from guidebook.municipality import with_identity
 from guidebook.pages import SourcePage
 from guidebook.problems import Problem
 from guidebook.project import Project
@@ -182,6 +183,7 @@ def render_language(
     overrides = mkdocs_overrides(project, lang, rendered, strings, docs_root)
     overrides["extra"]["gb"]["feeds"] = [feed.as_link() for feed in channels.feeds]
     digest.update("".join(channels.files.values()).encode("utf-8"))
+    overrides = with_identity(project.root, project.config.municipality, lang, docs, overrides)
     digest.update(status.encode("utf-8") + json.dumps(overrides, sort_keys=True, default=str).encode())
     return LanguageDocs(lang, docs_root, project.build_dir / "out" / lang.tag, overrides, digest.hexdigest())
 

@@ -12,6 +12,7 @@ from guidebook.extract import read_catalogs
 from guidebook.problems import InputError, Problem
 from guidebook.project import Project
 from guidebook.safety import markup, unsafe_reason
+from guidebook.scaffold import placeholder_problems
 from guidebook.segments import extract
 
 
@@ -219,6 +220,7 @@ def run_checks(project: Project, langs: list[str] | None = None) -> list[Problem
                                 failure.severity,
                             )
                         )
+    problems.extend(placeholder_problems(project))
     return sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line))
 
 

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from guidebook.problems import InputError
 
+# Commands that can run on a project holding only its own site_config/ and local/ (see guidebook.overlay).
+WITH_UPSTREAM = ("extract", "build", "serve", "status", "check")
+
 
 def _progress(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
@@ -23,14 +26,35 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
     project = open_project(args.project)
-    report = run_extract(project)
+    pages = project.local_pages if project.config.municipality and not args.all else project.pages
+    if len(pages) < len(project.pages):
+        print("extract: a municipality's site: local/ catalogs only; the national ones come from upstream (--all)")
+    report = run_extract(project, pages=pages)
     print(
-        f"extract: {len(project.pages)} pages, {report.segments} segments; "
+        f"extract: {len(pages)} pages, {report.segments} segments; "
         f"wrote {len(report.templates_written)} templates and {len(report.catalogs_written)} catalogs "
         f"in {time.perf_counter() - start:.1f}s"
     )
     for path in report.templates_written + report.catalogs_written:
         print(f"  updated {path}")
+    return 0
+
+
+def cmd_new_municipality(args: argparse.Namespace) -> int:
+    """Start a municipality's site: identity in site.yml, local pages and their catalogs, a CI workflow."""
+    from guidebook.scaffold import EXAMPLE_MARK, new_municipality
+
+    report = new_municipality(
+        args.project, args.name, args.area_code, args.name_en, args.chapter, args.color, args.force
+    )
+    for path in report.written:
+        print(f"  wrote {path}")
+    print(
+        f"new-municipality: {args.name}: wrote {len(report.written)} files, and {len(report.catalogs)} templates and "
+        "catalogs of the local pages.\n"
+        f"Next: replace every {EXAMPLE_MARK} value, the .example addresses and site_config/logo.svg, then run "
+        "`guidebook check` (it lists what is left) and `guidebook build`."
+    )
     return 0
 
 
@@ -137,10 +161,28 @@ def parser() -> argparse.ArgumentParser:
     def add(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--project", type=Path, default=Path("."), help="project folder (default: .)")
+        if name in WITH_UPSTREAM:
+            p.add_argument(
+                "--upstream",
+                type=Path,
+                help="national project folder, for a --project that holds only its site_config/ and local/",
+            )
         p.set_defaults(func=func)
         return p
 
-    add("extract", cmd_extract, "update languages/*.pot and every language's catalogs from content/ja")
+    p = add("extract", cmd_extract, "update languages/*.pot and every language's catalogs from content/ja")
+    p.add_argument("--all", action="store_true", help="in a municipality's site, national catalogs too")
+    p = add(
+        "new-municipality",
+        cmd_new_municipality,
+        "start a municipality's site: site.yml identity, local pages in plain Japanese, catalogs, CI workflow",
+    )
+    p.add_argument("name", help="the municipality's name in Japanese, e.g. みなと市")
+    p.add_argument("--area-code", required=True, help='JIS X 0402 local government code, e.g. "13103"')
+    p.add_argument("--name-en", help="the municipality's name in English")
+    p.add_argument("--chapter", default="local", help="folder of the local chapter (default: local)")
+    p.add_argument("--color", default="#0b6e4f", help="header colour #rrggbb (at least 4.5:1 against white)")
+    p.add_argument("--force", action="store_true", help="write over an existing local/ folder and workflow")
     for name, func, text in (
         ("build", cmd_build, "build the site into site/"),
         ("serve", cmd_serve, "build, then serve the site locally"),
@@ -167,11 +209,22 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def combine(fork: Path, upstream: Path) -> Path:
+    """Compose a site's own files with the national project (see guidebook.overlay) and say where."""
+    from guidebook.overlay import compose
+
+    combined = compose(fork, upstream)
+    print(f"upstream: {fork} over {upstream}, combined in {combined}", file=sys.stderr)
+    return combined
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; report input problems as file:line: key: message."""
     args = parser().parse_args(argv)
     args.project = args.project.resolve()
     try:
+        if getattr(args, "upstream", None) is not None:
+            args.project = combine(args.project, args.upstream.resolve())
         return int(args.func(args))
     except InputError as exc:
         for problem in exc.problems:

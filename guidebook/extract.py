@@ -9,6 +9,7 @@ from babel.messages.catalog import Catalog
 
 from guidebook import catalogs
 from guidebook.fsutil import write_if_changed
+from guidebook.pages import SourcePage
 from guidebook.problems import InputError, Problem
 from guidebook.project import Project
 from guidebook.segments import extract
@@ -35,8 +36,8 @@ def read_catalogs(project: Project) -> dict[tuple[str, str], Catalog]:
                 if cat is not None:
                     out[(lang.tag, page.slug)] = cat
     known = {project.catalog_path(p, lang.tag) for p in project.pages for lang in project.translations}
-    for lang in project.translations:
-        folder = project.languages_dir / lang.tag / "LC_MESSAGES"
+    for lang, base in ((lang, base) for lang in project.translations for base in project.catalog_folders):
+        folder = base / lang.tag / "LC_MESSAGES"
         for po in sorted(folder.glob("*.po")) if folder.is_dir() else []:
             if po not in known and po.name != "ui.po":
                 problems.append(
@@ -47,12 +48,12 @@ def read_catalogs(project: Project) -> dict[tuple[str, str], Catalog]:
     return out
 
 
-def run_extract(project: Project, progress: bool = False) -> ExtractReport:
-    """Write every page's template and merge it into every language's catalog."""
+def run_extract(project: Project, progress: bool = False, pages: list[SourcePage] | None = None) -> ExtractReport:
+    """Write every page's template (or only those of pages) and merge it into every language's catalog."""
     existing = read_catalogs(project)  # all checked before anything is written
     report = ExtractReport()
     planned: list[tuple[Path, bytes, bool]] = []
-    for page in project.pages:
+    for page in project.pages if pages is None else pages:
         segs = extract(page)
         report.segments += len(segs)
         tmpl = catalogs.template(page.domain, segs, page.file, page.reviewed)

@@ -1,4 +1,4 @@
-"""Source pages: plain-Japanese Markdown files with front matter, read from content/ja/."""
+"""Source pages: plain-Japanese Markdown files with front matter, read from content/ja/ (and local/content/ja/)."""
 
 from __future__ import annotations
 
@@ -77,6 +77,8 @@ class SourcePage:
     file: the file as named in messages (relative to the project).
     body: the Markdown after the front matter.
     body_line: the line number in the file of the body's first line.
+    origin: "national" (content/ja/, owned by the national project) or "local" (local/content/ja/,
+      owned by a municipality's site); it decides where the page's catalogs live.
     """
 
     slug: str
@@ -88,6 +90,7 @@ class SourcePage:
     sources: list[Source] = field(default_factory=list)
     meta_lines: dict[str, int] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
+    origin: str = "national"
 
     @property
     def title(self) -> str:
@@ -115,6 +118,11 @@ class SourcePage:
     def chapter(self) -> str:
         """Return the chapter folder, or "" for top-level pages."""
         return self.slug.rsplit("/", 1)[0] if "/" in self.slug else ""
+
+    @property
+    def is_local(self) -> bool:
+        """Return True for a page of a municipality's own local/content/ja/."""
+        return self.origin == "local"
 
     @property
     def is_index(self) -> bool:

@@ -1,4 +1,4 @@
-"""A project: the folder with content/, languages/, templates/, site_config/ and mkdocs.yml."""
+"""A project: the folder with content/, languages/, templates/, site_config/, mkdocs.yml and optionally local/."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidebook import schema
+from guidebook import local, schema
 from guidebook.languages import SEGMENTATIONS, SOURCE_TAG, TAG_PATTERN, Language, make_language
+from guidebook.municipality import Municipality, MunicipalityType, file_problems, site_name
 from guidebook.pages import SourcePage, discover
 from guidebook.problems import InputError, Problem
 from guidebook.segments import extract, parser
@@ -36,18 +37,23 @@ SITE_SCHEMA = schema.Record(
     name=schema.MapOf(schema.Str(), key_check=lambda key: bool(TAG.fullmatch(key)), key_expected="a language tag"),
     base_url=schema.Str(r"https?://[^\s]+/", "an http(s) URL ending with /"),
     languages=schema.ListOf(schema.Str(TAG_PATTERN, "a BCP 47 language tag"), min_items=1),
-    chapters=schema.ListOf(schema.Str(r"[a-z0-9]+(-[a-z0-9]+)*", "a chapter folder name"), min_items=1),
     alert_areas=schema.Field(schema.ListOf(AREA_CODE), required=False, default=[]),
     alert_statuses=schema.Field(
         schema.ListOf(schema.Choice("Actual", "Exercise", "Test"), min_items=1), required=False, default=["Actual"]
     ),
+    local_chapters=schema.Field(schema.ListOf(local.PlacementType()), required=False, default=[]),
+    municipality=schema.Field(MunicipalityType(), required=False),
 )
 
 
 @dataclass
 class SiteConfig:
-    """What an operator sets in site_config/: site name, URL, languages and chapter order.
+    """What an operator sets in site_config/: site name, URL, languages; and the chapter order.
 
+    chapters: every chapter folder in navigation order: the national ones (content/chapters.yml)
+      with the site's local chapters placed among them (`local_chapters`).
+    national_chapters: the chapters of content/chapters.yml, each with its line there.
+    municipality: the identity of a municipality's site, or None for the national site.
     alert_areas: JIS codes of the areas whose alerts this site shows (empty: every area).
     alert_statuses: CAP statuses shown to readers (Actual; Exercise or Test only when asked).
     """
@@ -58,10 +64,17 @@ class SiteConfig:
     chapters: list[str]
     alert_areas: list[str] = field(default_factory=list)
     alert_statuses: list[str] = field(default_factory=lambda: ["Actual"])
+    local_chapters: list[local.Placement] = field(default_factory=list)
+    national_chapters: dict[str, int] = field(default_factory=dict)
+    municipality: Municipality | None = None
 
     def site_name(self, tag: str) -> str:
-        """Return the site name in a language, falling back to English then plain Japanese."""
-        return self.name.get(tag) or self.name.get("en") or self.name[SOURCE_TAG]
+        """Return the site name in a language, falling back to English then plain Japanese.
+
+        A municipality's site adds its name: "<national name> — <municipality name>".
+        """
+        national = self.name.get(tag) or self.name.get("en") or self.name[SOURCE_TAG]
+        return site_name(national, self.municipality, tag)
 
     def language(self, tag: str) -> Language:
         """Return an enabled language by tag."""
@@ -104,13 +117,37 @@ class Project:
         """Return the published site folder."""
         return self.root / "site"
 
+    @property
+    def local_content_dir(self) -> Path:
+        """Return the folder of a municipality's own plain-Japanese pages (optional)."""
+        return self.root / local.LOCAL_CONTENT
+
+    @property
+    def local_languages_dir(self) -> Path:
+        """Return the folder of the catalogs of local pages."""
+        return self.root / local.LOCAL_LANGUAGES
+
+    def catalogs_dir(self, page: SourcePage) -> Path:
+        """Return the folder of a page's catalogs: languages/ for national pages, local/languages/ for local ones."""
+        return self.local_languages_dir if page.origin == local.LOCAL else self.languages_dir
+
     def template_path(self, page: SourcePage) -> Path:
-        """Return languages/<domain>.pot for a page."""
-        return self.languages_dir / f"{page.domain}.pot"
+        """Return languages/<domain>.pot (local/languages/ for a local page)."""
+        return self.catalogs_dir(page) / f"{page.domain}.pot"
 
     def catalog_path(self, page: SourcePage, tag: str) -> Path:
-        """Return languages/<tag>/LC_MESSAGES/<domain>.po for a page."""
-        return self.languages_dir / tag / "LC_MESSAGES" / f"{page.domain}.po"
+        """Return languages/<tag>/LC_MESSAGES/<domain>.po (local/languages/… for a local page)."""
+        return self.catalogs_dir(page) / tag / "LC_MESSAGES" / f"{page.domain}.po"
+
+    @property
+    def catalog_folders(self) -> list[Path]:
+        """Return every folder of catalogs: languages/ and local/languages/."""
+        return [self.languages_dir, self.local_languages_dir]
+
+    @property
+    def local_pages(self) -> list[SourcePage]:
+        """Return the pages of local/content/ja/."""
+        return [p for p in self.pages if p.origin == local.LOCAL]
 
     def rel(self, path: Path) -> str:
         """Return a path relative to the project, for messages."""
@@ -164,15 +201,20 @@ def load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
         )
     if SOURCE_TAG not in site["name"]:
         problems.append(Problem(_rel(root, site_file), 0, "name", f"expected a name in {SOURCE_TAG!r}"))
-    if problems:
+    chapters = local.load_national_chapters(root, problems)
+    problems.extend(file_problems(root, site["municipality"], _rel(root, site_file)))
+    if problems or chapters is None:
         return None
     return SiteConfig(
         site["name"],
         site["base_url"],
         languages,
-        site["chapters"],
+        list(chapters),
         list(site["alert_areas"]),
         list(site["alert_statuses"]),
+        site["local_chapters"],
+        chapters,
+        site["municipality"],
     )
 
 
@@ -204,9 +246,10 @@ def open_project(root: Path) -> Project:
         for chapter in sorted(chapters_seen - set(config.chapters)):
             problems.append(
                 Problem(
-                    "site_config/site.yml", 0, "chapters", f"expected every chapter folder listed; missing {chapter!r}"
+                    local.CHAPTERS_FILE, 0, "chapters", f"expected every chapter folder listed; missing {chapter!r}"
                 )
             )
+        pages += add_local_pages(root, config, pages, problems)
     problems.extend(broken_links(pages))
     if problems:
         raise InputError(problems)
@@ -244,3 +287,16 @@ def internal_links(page: SourcePage) -> list[tuple[int, str]]:
             if href and not re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", href):
                 out.append((seg.line, href))
     return sorted(out)
+
+
+def add_local_pages(
+    root: Path, config: SiteConfig, national: list[SourcePage], problems: list[Problem]
+) -> list[SourcePage]:
+    """Read local/content/ja and place its chapters among the national ones in config.chapters."""
+    found = local.discover_local(root, problems)
+    problems.extend(local.clashes(config.national_chapters, national, found))
+    config.chapters, placed = local.chapter_order(
+        config.national_chapters, config.local_chapters, found, "site_config/site.yml"
+    )
+    problems.extend(placed)
+    return found

@@ -59,10 +59,8 @@ def scale(project: Path, target: int = TARGET_PAGES) -> int:
             for po in (project / "languages").glob(f"*/LC_MESSAGES/{old_domain}.po"):
                 shutil.copy(po, po.with_name(f"{new_domain}.po"))
             count += 1
-    site_yml = project / "site_config" / "site.yml"
-    site_yml.write_text(
-        site_yml.read_text(encoding="utf-8") + "".join(f"  - {c}\n" for c in chapters), encoding="utf-8"
-    )
+    order = project / "content" / "chapters.yml"
+    order.write_text(order.read_text(encoding="utf-8") + "".join(f"  - {c}\n" for c in chapters), encoding="utf-8")
     return count
 
 

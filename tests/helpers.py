@@ -33,18 +33,17 @@ def make_project(
     chapters: tuple[str, ...] = ("residence",),
     files: dict[str, str] | None = None,
 ) -> Path:
-    """Write a small project: the repo's languages.yml, mkdocs.yml and templates, and the given pages."""
+    """Write a small project: the repo's languages.yml, mkdocs.yml and templates, the chapter order and the given pages."""
     (root / "site_config").mkdir(parents=True)
     shutil.copy(REPO / "site_config" / "languages.yml", root / "site_config" / "languages.yml")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "templates", root / "templates")
     (root / "site_config" / "site.yml").write_text(
-        "name:\n  ja: テスト\n  en: Test guide\n"
-        "base_url: https://example.org/\n"
-        f"languages: [{', '.join(languages)}]\n"
-        f"chapters: [{', '.join(chapters)}]\n",
+        f"name:\n  ja: テスト\n  en: Test guide\nbase_url: https://example.org/\nlanguages: [{', '.join(languages)}]\n",
         encoding="utf-8",
     )
+    (root / "content").mkdir()
+    (root / "content" / "chapters.yml").write_text(f"chapters: [{', '.join(chapters)}]\n", encoding="utf-8")
     pages = (
         pages
         if pages is not None

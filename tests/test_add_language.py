@@ -86,7 +86,7 @@ def test_block_list_of_languages_in_site_yml_gets_one_more_item(tmp_path: Path) 
     site = root / "site_config/site.yml"
     site.write_text(site.read_text(encoding="utf-8").replace("languages: [ja, en]", "languages:\n  - ja\n  - en"))
     add_language(root, "uk")
-    assert "languages:\n  - ja\n  - en\n  - uk\nchapters:" in site.read_text(encoding="utf-8")
+    assert "languages:\n  - ja\n  - en\n  - uk\n" in site.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

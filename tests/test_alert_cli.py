@@ -83,7 +83,7 @@ def test_site_shows_exercises_and_its_areas_only_when_asked(tmp_path: Path) -> N
         tmp_path,
         files={
             "site_config/site.yml": "name:\n  ja: テスト\nbase_url: https://example.org/\nlanguages: [ja, en]\n"
-            "chapters: [residence]\nalert_areas: ['13101']\nalert_statuses: [Actual, Exercise]\n",
+            "alert_areas: ['13101']\nalert_statuses: [Actual, Exercise]\n",
             "site_config/alerts/a.yml": placed("national", None),
             "site_config/alerts/b.yml": placed("tokyo", ["13"], status="Exercise"),
             "site_config/alerts/c.yml": placed("osaka", ["27100"]),

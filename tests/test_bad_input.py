@@ -31,9 +31,7 @@ CASES = {
         "languages/en/LC_MESSAGES/residence.card.po:5: PO syntax:",
     ),
     "unknown language code": (
-        {
-            "site_config/site.yml": "name: {ja: テスト}\nbase_url: https://x.org/\nlanguages: [ja, en, tlh]\nchapters: [residence]\n"
-        },
+        {"site_config/site.yml": "name: {ja: テスト}\nbase_url: https://x.org/\nlanguages: [ja, en, tlh]\n"},
         "site_config/site.yml:3: languages[2]: expected a language defined in site_config/languages.yml, got 'tlh'",
     ),
     "page with a broken internal link": (
@@ -41,7 +39,7 @@ CASES = {
         "content/ja/residence/x.md:9: link: expected a page of content/ja (….md), got 'residence-cards.md'",
     ),
     "fork config missing a key": (
-        {"site_config/site.yml": "name: {ja: テスト}\nlanguages: [ja, en]\nchapters: [residence]\n"},
+        {"site_config/site.yml": "name: {ja: テスト}\nlanguages: [ja, en]\n"},
         "site_config/site.yml:1: base_url: missing; expected an http(s) URL ending with /",
     ),
     "a 5 MB page": (

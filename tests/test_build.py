@@ -85,21 +85,21 @@ def test_sources_and_review_date_shown(built: Path) -> None:
 def test_config_errors_are_reported_together_with_file_and_line(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     (root / "site_config/site.yml").write_text(
-        "name:\n  ja: テスト\nbase_url: example.org\nlanguages: [ja, xx]\nchapters: [residence]\ncolour: red\n",
+        "name:\n  ja: テスト\nbase_url: example.org\nlanguages: [ja, xx]\ncolour: red\n",
         encoding="utf-8",
     )
     with pytest.raises(InputError) as err:
         open_project(root)
     assert [str(p) for p in err.value.problems] == [
         "site_config/site.yml:3: base_url: expected an http(s) URL ending with /, got 'example.org'",
-        "site_config/site.yml:6: colour: unknown key; expected one of name, base_url, languages, chapters, alert_areas, alert_statuses",
+        "site_config/site.yml:5: colour: unknown key; expected one of name, base_url, languages, alert_areas, alert_statuses, local_chapters, municipality",
     ]
 
 
 def test_unknown_language_is_reported_with_line(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     (root / "site_config/site.yml").write_text(
-        "name:\n  ja: テスト\nbase_url: https://x.org/\nlanguages:\n  - ja\n  - xx\nchapters: [residence]\n",
+        "name:\n  ja: テスト\nbase_url: https://x.org/\nlanguages:\n  - ja\n  - xx\n",
         encoding="utf-8",
     )
     with pytest.raises(InputError) as err:
