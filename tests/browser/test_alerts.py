@@ -22,7 +22,7 @@ from guidebook.cli import main
 from guidebook.project import open_project
 from guidebook.strings import load_strings
 from tests.alert_data import alert_text, iso
-from tests.browser.test_site import AXE
+from tests.browser.axe import violations
 from tests.helpers import REPO, make_project
 
 pytestmark = pytest.mark.browser
@@ -73,14 +73,6 @@ def fast_polling(page: Page, seconds: int = 1) -> None:
         route.fulfill(response=response, body=body)
 
     page.route("**/*", handle)
-
-
-def axe(page: Page) -> list[tuple[str, list[object]]]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
 
 
 @pytest.fixture(scope="module")
@@ -249,7 +241,7 @@ def test_pages_with_banners_pass_axe_wcag_aa(page: Page, many: tuple[Path, str],
     page.evaluate("document.querySelectorAll('.gb-alert details').forEach(d => d.open = true)")
     page.locator(".gb-alert__dismiss").first.click()
     expect(page.locator(".gb-alerts__show")).to_be_visible()
-    assert axe(page) == []
+    assert violations(page) == []
 
 
 def test_new_update_and_cancel_reach_an_open_page_without_reload(page: Page, live: tuple[Path, str]) -> None:

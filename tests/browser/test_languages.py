@@ -16,8 +16,8 @@ from playwright.sync_api import Browser, Page
 from guidebook.add_language import add_language
 from guidebook.build import build_site
 from guidebook.project import open_project
+from tests.browser.axe import violations
 from tests.browser.conftest import _Quiet
-from tests.browser.test_site import AXE
 from tests.helpers import make_project
 from tests.test_add_language import UK_WORD, translate
 
@@ -107,12 +107,8 @@ def test_search_finds_the_translated_page_in_ukrainian(page: Page, new_site: str
 @pytest.mark.parametrize("path", ["/fa/residence/card/", "/fa/", "/uk/residence/card/", "/fa/whats-new/"])
 def test_new_language_pages_pass_axe_wcag_aa(page: Page, new_site: str, path: str) -> None:
     page.goto(new_site + path)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-    assert violations == [], json.dumps(violations, ensure_ascii=False)
+    found = violations(page)
+    assert found == [], json.dumps(found, ensure_ascii=False)
 
 
 def test_right_to_left_page_fits_a_narrow_phone(browser: Browser, new_site: str) -> None:

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from guidebook.cli import main
+from tests.browser.axe import violations
 from tests.browser.conftest import _Quiet
-from tests.browser.test_site import AXE
 from tests.helpers import REPO
 from tests.test_example import copy_example
 
@@ -54,12 +54,8 @@ def test_header_logo_and_contact_are_the_municipality_s(page: Page, city_url: st
 @pytest.mark.parametrize("path", ["/en/minato/consultation/", "/ja/minato/", "/th/minato/shelters/"])
 def test_municipality_pages_pass_axe_wcag_aa(page: Page, city_url: str, path: str) -> None:
     page.goto(city_url + path)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-    assert violations == [], json.dumps(violations, ensure_ascii=False)
+    found = violations(page)
+    assert found == [], json.dumps(found, ensure_ascii=False)
 
 
 def test_local_chapter_is_in_the_navigation_after_city_office(page: Page, city_url: str) -> None:
