@@ -1,10 +1,12 @@
 """`guidebook build`: render every language's pages and build them into one static site.
 
 The build reads as a list of phases, each a function of what the previous ones produced:
-read (config, pages, catalogs; every problem reported before anything is written),
-render (one Markdown tree per language), site (one mkdocs-material build per language, in
-parallel processes), assemble (language chooser, sitemap) and publish (swap the finished
-site into place, so a failed or interrupted build leaves the previous site whole).
+read (config, pages, alerts, segments), languages (for each language, in parallel forked
+processes: read and check its catalogs, render its Markdown tree, build it with mkdocs-material
+unless its inputs are unchanged since the last build), assemble (language chooser, sitemap) and
+publish (swap the finished site into place, so a failed or interrupted build leaves the previous
+site whole). A catalog problem in any language stops the build before anything is published and
+is reported together with every other problem of every catalog.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import time
@@ -34,7 +37,7 @@ from guidebook.furigana import with_furigana
 from guidebook.languages import Language
 from guidebook.municipality import with_identity
 from guidebook.pages import SourcePage
-from guidebook.problems import Problem
+from guidebook.problems import InputError, Problem
 from guidebook.project import Project
 from guidebook.readings import load_overrides
 from guidebook.render import Rendered, render
@@ -85,35 +88,24 @@ def build_site(
     jobs: int | None = None,
     progress: Progress = _quiet,
 ) -> BuildReport:
-    """Build the site into project.site_dir; raise InputError before writing if any input is bad."""
+    """Build the site into project.site_dir; raise InputError before publishing if any input is bad."""
     report = BuildReport()
     clock = time.perf_counter()
     alerts = read_alerts(project)
-    cats = read_catalogs(project)
     load_overrides(project.root)  # furigana readings: report their problems before anything is written
     segments = {page.slug: extract(page) for page in project.pages}
     languages = [lang for lang in project.config.languages if not only or lang.tag in only]
+    shared = _Shared(project, segments, alerts, utc_now(), generator_fingerprint(project))
     report.timings["read"] = time.perf_counter() - clock
-    progress(f"read {len(project.pages)} pages and {len(cats)} catalogs")
+    progress(f"read {len(project.pages)} pages; building {len(languages)} languages")
 
     clock = time.perf_counter()
-    statuses = {lang.tag: language_status(lang.tag, project.pages, segments, cats) for lang in project.translations}
-    report.status = statuses
-    trees = []
-    now = utc_now()
-    fingerprint = generator_fingerprint(project)
-    for lang in languages:
-        tree = render_language(project, lang, segments, cats, statuses, report, fingerprint)
-        banner = language_banner(project, alerts, lang, now)
-        tree.overrides["extra"]["gb"]["alerts_html"] = banner
-        tree.inputs = hashlib.sha256((tree.inputs + banner).encode("utf-8")).hexdigest()
-        trees.append(tree)
-        progress(f"rendered {lang.tag}: {len(project.pages)} pages")
-    report.timings["render"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    report.built = run_mkdocs(project, trees, jobs or os.cpu_count() or 1, progress)
-    report.timings["site"] = time.perf_counter() - clock
+    results = run_languages(shared, languages, jobs or os.cpu_count() or 1, progress)
+    report.timings["languages"] = time.perf_counter() - clock
+    report.status = {tag: st for tag, r in results.items() if (st := r.status) is not None}
+    report.status = {lang.tag: report.status[lang.tag] for lang in project.translations if lang.tag in report.status}
+    report.built = [lang.tag for lang in languages if results[lang.tag].built]
+    report.warnings = [w for lang in languages for w in results[lang.tag].warnings]
 
     clock = time.perf_counter()
     stage = project.build_dir / f".stage-{os.getpid()}"
@@ -121,15 +113,15 @@ def build_site(
         shutil.rmtree(stage)
     stage.mkdir(parents=True)
     try:
-        for tree in trees:  # hard links: the published site shares files with the build cache
-            shutil.copytree(tree.out_dir, stage / tree.lang.tag, copy_function=os.link)
+        for lang in languages:  # hard links: the published site shares files with the build cache
+            shutil.copytree(project.build_dir / "out" / lang.tag, stage / lang.tag, copy_function=os.link)
         if only and project.site_dir.is_dir():
             for child in project.site_dir.iterdir():
                 if child.is_dir() and child.name not in only and not (stage / child.name).exists():
                     shutil.copytree(child, stage / child.name, copy_function=os.link)
-        assemble_site(project, stage, statuses)
+        assemble_site(project, stage, report.status)
         report.timings["assemble"] = time.perf_counter() - clock
-        publish_alerts(project, alerts, stage, now)
+        publish_alerts(project, alerts, stage, shared.now)
         publish(stage, project.site_dir)
     finally:
         if stage.exists():
@@ -314,23 +306,93 @@ def _build_one(config_file: str, overrides: dict[str, Any]) -> tuple[str, float,
     return overrides["theme"]["language"], time.perf_counter() - start, messages
 
 
-def run_mkdocs(project: Project, trees: list[LanguageDocs], jobs: int, progress: Progress) -> list[str]:
-    """Build every language whose inputs changed since its last build, in parallel processes.
+@dataclass
+class _Shared:
+    """What every language's build reads; forked workers inherit it instead of receiving a copy."""
 
-    Return the tags of the languages built.
+    project: Project
+    segments: dict[str, list[Segment]]
+    alerts: list[Any]
+    now: Any
+    fingerprint: str
+
+
+@dataclass
+class LanguageResult:
+    """What one language's build sends back: its coverage, problems, warnings and timings."""
+
+    tag: str
+    status: LanguageStatus | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    built: bool = False
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+_SHARED: _Shared | None = None
+
+
+def build_language(shared: _Shared, tag: str, build: bool = True) -> LanguageResult:
+    """Read, check and render one language, then build it with mkdocs unless its inputs are unchanged.
+
+    With build false, only read its catalogs and return its coverage (for the root status page).
     """
+    project = shared.project
+    lang = project.config.language(tag)
+    result = LanguageResult(tag)
+    clock = time.perf_counter()
+    cats: dict[tuple[str, str], Catalog] = {}
+    if not lang.is_source:
+        try:
+            cats = read_catalogs(project, [tag])
+        except InputError as err:
+            result.problems = err.problems
+            return result
+        result.status = language_status(tag, project.pages, shared.segments, cats)
+    result.seconds["read"] = time.perf_counter() - clock
+    if not build:
+        return result
+    clock = time.perf_counter()
+    statuses = {tag: result.status} if result.status else {}
+    report = BuildReport()
+    tree = render_language(project, lang, shared.segments, cats, statuses, report, shared.fingerprint)
+    banner = language_banner(project, shared.alerts, lang, shared.now)
+    tree.overrides["extra"]["gb"]["alerts_html"] = banner
+    tree.inputs = hashlib.sha256((tree.inputs + banner).encode("utf-8")).hexdigest()
+    result.warnings = report.warnings
+    result.seconds["render"] = time.perf_counter() - clock
+    if tree.out_dir.is_dir() and tree.stamp.is_file() and tree.stamp.read_text() == tree.inputs:
+        return result
+    tree.stamp.unlink(missing_ok=True)
+    if tree.out_dir.exists():
+        shutil.rmtree(tree.out_dir)
     config_file = str((project.root / "mkdocs.yml").resolve())
-    todo = []
-    for tree in trees:
-        if tree.out_dir.is_dir() and tree.stamp.is_file() and tree.stamp.read_text() == tree.inputs:
-            progress(f"unchanged {tree.lang.tag}: kept its last build")
-            continue
-        tree.stamp.unlink(missing_ok=True)
-        if tree.out_dir.exists():
-            shutil.rmtree(tree.out_dir)
-        todo.append(tree)
-    if not todo:
-        return []
+    _, result.seconds["site"], result.messages = _build_one(config_file, tree.overrides)
+    tree.stamp.write_text(tree.inputs)
+    result.built = True
+    return result
+
+
+def _language_job(tag: str, build: bool) -> LanguageResult:
+    assert _SHARED is not None, "workers are forked after the shared inputs are set"
+    return build_language(_SHARED, tag, build)
+
+
+def run_languages(
+    shared: _Shared, languages: list[Language], jobs: int, progress: Progress
+) -> dict[str, LanguageResult]:
+    """Build every language in parallel forked processes; return each language's result.
+
+    Languages outside `languages` are only read, for their coverage. On the first catalog problem
+    the remaining work is cancelled and every catalog is read once more here, so the error lists
+    every problem of every language.
+    """
+    global _SHARED
+    project = shared.project
+    tags = [lang.tag for lang in languages]
+    todo = [(lang.tag, lang.tag in tags) for lang in project.config.languages if lang.tag in tags or not lang.is_source]
+    todo.sort(key=lambda item: (not item[1], item[0] != project.config.languages[0].tag))  # the source (furigana) first
     # Import the theme and plugins once here; forked workers inherit them instead of importing again.
     import material  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
@@ -338,22 +400,40 @@ def run_mkdocs(project: Project, trees: list[LanguageDocs], jobs: int, progress:
 
     import guidebook.mkdocs_plugin  # noqa: F401
 
+    results: dict[str, LanguageResult] = {}
     failures: list[str] = []
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
-        futures = {pool.submit(_build_one, config_file, t.overrides): t for t in todo}
-        done = 0
-        for fut in as_completed(futures):
-            tree = futures[fut]
-            done += 1
-            try:
-                _, seconds, messages = fut.result()
-            except Exception as exc:  # noqa: BLE001 - report which language failed, then stop
-                failures.append(f"{tree.lang.tag}: {exc}")
-                continue
-            tree.stamp.write_text(tree.inputs)
-            for msg in messages:
-                progress(f"  {tree.lang.tag}: warning: {msg}")
-            progress(f"built {tree.lang.tag} ({done}/{len(todo)}) in {seconds:.1f}s")
+    problems = False
+    _SHARED = shared
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=context) as pool:
+            futures = {pool.submit(_language_job, tag, build): tag for tag, build in todo}
+            done = 0
+            for fut in as_completed(futures):
+                tag = futures[fut]
+                try:
+                    result = fut.result()
+                except Exception as exc:  # noqa: BLE001 - report which language failed, then stop
+                    failures.append(f"{tag}: {exc}")
+                    continue
+                results[tag] = result
+                if result.problems:
+                    problems = True
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    break
+                if tag not in tags:
+                    continue
+                done += 1
+                for msg in result.messages:
+                    progress(f"  {tag}: warning: {msg}")
+                phases = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
+                verb = "built" if result.built else "unchanged, kept"
+                progress(f"{verb} {tag} ({done}/{len(tags)}): {phases}")
+    finally:
+        _SHARED = None
+    if problems:
+        read_catalogs(project)  # raises InputError with the problems of every catalog
+        raise InputError([p for r in results.values() for p in r.problems])
     if failures:
         raise RuntimeError("mkdocs build failed:\n" + "\n".join(failures))
-    return [t.lang.tag for t in todo]
+    return results

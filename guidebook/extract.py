@@ -24,19 +24,20 @@ class ExtractReport:
     segments: int = 0
 
 
-def read_catalogs(project: Project) -> dict[tuple[str, str], Catalog]:
-    """Read and check every existing catalog of every enabled language; raise on any problem."""
+def read_catalogs(project: Project, tags: list[str] | None = None) -> dict[tuple[str, str], Catalog]:
+    """Read and check every existing catalog of every enabled language (or of tags); raise on any problem."""
     problems: list[Problem] = []
     out: dict[tuple[str, str], Catalog] = {}
-    for lang in project.translations:
+    languages = [lang for lang in project.translations if tags is None or lang.tag in tags]
+    for lang in languages:
         for page in project.pages:
             path = project.catalog_path(page, lang.tag)
             if path.exists():
                 cat = catalogs.read(path, project.rel(path), problems, locale=lang.tag)
                 if cat is not None:
                     out[(lang.tag, page.slug)] = cat
-    known = {project.catalog_path(p, lang.tag) for p in project.pages for lang in project.translations}
-    for lang, base in ((lang, base) for lang in project.translations for base in project.catalog_folders):
+    known = {project.catalog_path(p, lang.tag) for p in project.pages for lang in languages}
+    for lang, base in ((lang, base) for lang in languages for base in project.catalog_folders):
         folder = base / lang.tag / "LC_MESSAGES"
         for po in sorted(folder.glob("*.po")) if folder.is_dir() else []:
             if po not in known and po.name != "ui.po":

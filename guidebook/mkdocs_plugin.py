@@ -23,6 +23,7 @@ from mkdocs_static_i18n.plugin import I18n
 
 from guidebook.cssprune import minify_assets, prune_site
 from guidebook.languages import SEGMENTATIONS, TAG_PATTERN
+from guidebook.navcache import NavSections
 from guidebook.sanitize import sanitize
 from guidebook.search import write_search_index
 
@@ -93,6 +94,17 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
         self.reader = load_reader(self.config.furigana_overrides) if self.config.furigana else None
         return config
+
+    def on_env(self, env: Any, **kwargs: Any) -> Any:
+        """Keep compiled templates between builds and render unchanged navigation chapters once."""
+        if self.config.cache_dir:
+            from jinja2 import FileSystemBytecodeCache
+
+            folder = Path(self.config.cache_dir) / "jinja"
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        env.globals["gb_nav_section"] = NavSections().function
+        return env
 
     def on_page_content(self, html: str, **kwargs: Any) -> str:
         """Return the page body with everything outside the allowlist removed, then furigana if on."""

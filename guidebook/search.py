@@ -24,8 +24,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from lunr.builder import Builder
-
+from guidebook.lunrindex import build_lunr_index
 from guidebook.words import words
 
 INDEX_FILE = "search/guidebook_index.json"
@@ -94,33 +93,20 @@ def build_index(docs: list[dict[str, Any]], tag: str) -> dict[str, Any]:
 
     Documents are referred to by their position in docs, which keeps the index small.
     """
-    builder = Builder()
-    builder.pipeline.reset()
-    builder.search_pipeline.reset()
-    builder.ref("ref")
-    builder.field("title", boost=TITLE_BOOST)
-    builder.field("text")
-    builder.metadata_whitelist = []
     # A page's own entry is indexed with the text of all its sections, so a query whose words are
     # spread over several sections still finds the page.
     whole: dict[str, list[str]] = {}
     for doc in docs:
         page = doc["location"].split("#", 1)[0]
         whole.setdefault(page, []).extend((doc["title"], doc["text"]))
+    entries = []
     for number, doc in enumerate(docs):
         is_page = "#" not in doc["location"]
         text = " ".join(whole[doc["location"]]) if is_page else doc["text"]
-        builder.add(
-            {
-                "ref": str(number),
-                "title": " ".join(tokens(doc["title"], tag)),
-                "text": " ".join(tokens(text, tag)),
-            }
+        entries.append(
+            (str(number), {"title": " ".join(tokens(doc["title"], tag)), "text": " ".join(tokens(text, tag))})
         )
-    index: dict[str, Any] = builder.build().serialize()
-    for vector in index["fieldVectors"]:
-        vector[1] = [round(v, 3) if isinstance(v, float) else v for v in vector[1]]
-    return index
+    return build_lunr_index(entries, {"title": TITLE_BOOST, "text": 1})
 
 
 def reading_of(text: str, reader: Any) -> str:

@@ -216,3 +216,28 @@ def test_editing_one_page_changes_only_that_pages_outputs(tmp_path: Path) -> Non
         for path in ("residence/card/index.html", "search/guidebook_index.json")
     }
     assert changed == expected
+
+
+def test_navigation_cache_gives_the_themes_own_navigation(tmp_path: Path) -> None:
+    """Pages built with the cached navigation equal those built with the theme's partial (spacing aside)."""
+    pages = {"index": page("ホーム", "ホームです。")}
+    for chapter in ("residence", "work", "health"):
+        pages[f"{chapter}/index"] = page(f"{chapter} の 章", "章の ページです。")
+        for name in ("a", "b"):
+            pages[f"{chapter}/{name}"] = page(f"{chapter} {name}", f"## 見出し {name}\n\n{name} の 説明です。")
+    root = make_project(tmp_path, pages=pages, languages=("ja", "en"), chapters=("residence", "work", "health"))
+    build_site(open_project(root))
+    cached = tree(root / "site")
+    (root / "templates/partials/nav.html").unlink()
+    build_site(open_project(root))
+    theme = tree(root / "site")
+
+    def squeeze(data: bytes) -> str:
+        return re.sub(r"\s+", " ", data.decode("utf-8"))
+
+    pages_html = [name for name in theme if name.endswith(".html") and name.count("/") >= 1]
+    assert len(pages_html) >= 2 * 10
+    for name in pages_html:
+        assert squeeze(cached[name]) == squeeze(theme[name]), name
+    work_a = squeeze(cached["en/work/a/index.html"])
+    assert 'href="../../residence/b/"' in work_a and 'href="../b/"' in work_a  # links relative to each page
