@@ -1,7 +1,7 @@
 """`guidebook add-language TAG`: publish one more language with no code change.
 
-A language is one entry in site_config/languages.yml, its tag in site.yml `languages`, and its
-catalog folder. This scaffolds all of it from CLDR (through Babel): the endonym and text direction,
+A language is one entry in site_config/languages.yml (and its tag in site.yml `languages`, if the site lists
+them), and its catalog folder. This scaffolds all of it from CLDR (through Babel): the endonym and text direction,
 a system font stack for the language's script, and the way search splits its words. It also copies
 the interface strings to translate, and mkdocs-material's interface strings when the theme has none
 for the language. Every page starts untranslated and shows its plain-Japanese source until
@@ -138,9 +138,14 @@ def languages_entry(text: str, lang: NewLanguage) -> str:
 
 
 def site_languages(text: str, tag: str) -> str:
-    """Return site.yml with tag appended to its `languages` list, keeping the list's style."""
+    """Return site.yml with tag appended to its `languages` list, keeping the list's style.
+
+    A site.yml without the list publishes every language of languages.yml: it is returned unchanged.
+    """
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     seq = next((v for k, v in node.value if k.value == "languages"), None) if node else None
+    if seq is None:
+        return text
     if not isinstance(seq, yaml.SequenceNode) or not seq.value:
         raise ValueError("expected `languages:` as a list")
     if seq.flow_style:
@@ -201,7 +206,9 @@ def plan(project: Project, tag: str) -> tuple[NewLanguage, dict[Path, str]]:
     try:
         if tag not in defined:
             files[root / LANGUAGES_FILE] = languages_entry(langs_text, lang)
-        files[root / SITE_FILE] = site_languages((root / SITE_FILE).read_text(encoding="utf-8"), tag)
+        site_text = (root / SITE_FILE).read_text(encoding="utf-8")
+        if site_languages(site_text, tag) != site_text:
+            files[root / SITE_FILE] = site_languages(site_text, tag)
     except ValueError as exc:
         raise InputError([Problem(LANGUAGES_FILE, 0, "languages", str(exc))]) from exc
     strings = project.templates_dir / "strings" / f"{tag}.yml"

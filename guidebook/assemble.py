@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from guidebook.fsutil import write_if_changed
@@ -40,21 +41,31 @@ a:hover,a:focus{{background:#e8eaf6;outline:3px solid #283593;outline-offset:1px
 {items}
 </ul>
 </main>
-<script>
-try{{var l=localStorage.getItem("gb-lang");if(l&&/^[a-zA-Z-]+$/.test(l)&&document.querySelector('a[hreflang="'+l+'"]'))location.replace(l+"/");}}catch(e){{}}
-</script>
+{script}
 </body>
 </html>
 """
 
 
-def chooser_html(project: Project, alerts_head: str = "", alerts: str = "") -> str:
-    """Return the root page: every language by its own name, usable without JavaScript, and the alert banner."""
+REMEMBERED_LANGUAGE = """<script>
+try{var l=localStorage.getItem("gb-lang");if(l&&/^[a-zA-Z-]+$/.test(l)&&document.querySelector('a[hreflang="'+l+'"]'))location.replace(l+"/");}catch(e){}
+</script>"""
+
+
+def chooser_html(project: Project, alerts_head: str = "", alerts: str = "", not_found: bool = False) -> str:
+    """Return the root page: every language by its own name, usable without JavaScript, and the alert banner.
+
+    With not_found, return the site's 404 page instead: hosts serve it at any missing address, however
+    deep, so its links start from the site's root path, it says the page was not found and it does
+    not jump to the reader's remembered language.
+    """
+    prefix = urlsplit(project.config.base_url).path if not_found else ""
     items = []
     for lang in project.config.languages:
         name = html.escape(lang.endonym)
         items.append(
-            f'<li><a href="{lang.tag}/" hreflang="{lang.tag}" lang="{lang.tag}" dir="{lang.direction}">{name}</a></li>'
+            f'<li><a href="{html.escape(prefix)}{lang.tag}/" hreflang="{lang.tag}" lang="{lang.tag}" '
+            f'dir="{lang.direction}">{name}</a></li>'
         )
     alternates = "\n".join(
         f'<link rel="alternate" hreflang="{lang.tag}" href="{html.escape(project.config.base_url)}{lang.tag}/">'
@@ -66,6 +77,11 @@ def chooser_html(project: Project, alerts_head: str = "", alerts: str = "") -> s
         f'<span lang="ja">{html.escape(project.config.site_name("ja"))}</span> · '
         f"{html.escape(project.config.site_name('en'))}"
     )
+    if not_found:
+        heading = (
+            f'<span lang="ja">{html.escape(ja.get("notfound.title", ""))}</span> · '
+            f"{html.escape(en.get('notfound.title', ''))}"
+        )
     choose = (
         f'<span lang="ja">{html.escape(ja.get("home.choose", ""))}</span> · {html.escape(en.get("home.choose", ""))}'
     )
@@ -78,6 +94,7 @@ def chooser_html(project: Project, alerts_head: str = "", alerts: str = "") -> s
         items="\n".join(items),
         alerts_head=alerts_head,
         alerts=alerts,
+        script="" if not_found else REMEMBERED_LANGUAGE,
     )
 
 
@@ -169,7 +186,7 @@ def assemble(project: Project, stage: Path, statuses: dict[str, LanguageStatus] 
         if (stage / lang.tag).is_dir():
             write_service_worker(stage / lang.tag, lang.tag)
     write_if_changed(stage / "index.html", chooser_html(project).encode("utf-8"))
-    write_if_changed(stage / "404.html", chooser_html(project).encode("utf-8"))
+    write_if_changed(stage / "404.html", chooser_html(project, not_found=True).encode("utf-8"))
     write_if_changed(stage / "sitemap.xml", sitemap_xml(project).encode("utf-8"))
     if statuses is not None:
         write_if_changed(stage / "status.html", status_html(project, statuses).encode("utf-8"))

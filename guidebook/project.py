@@ -36,7 +36,9 @@ AREA_CODE = schema.Str(r"[0-9]{2}|[0-9]{5,6}", "a JIS prefecture (2 digits) or m
 SITE_SCHEMA = schema.Record(
     name=schema.MapOf(schema.Str(), key_check=lambda key: bool(TAG.fullmatch(key)), key_expected="a language tag"),
     base_url=schema.Str(r"https?://[^\s]+/", "an http(s) URL ending with /"),
-    languages=schema.ListOf(schema.Str(TAG_PATTERN, "a BCP 47 language tag"), min_items=1),
+    languages=schema.Field(
+        schema.ListOf(schema.Str(TAG_PATTERN, "a BCP 47 language tag"), min_items=1), required=False, default=[]
+    ),
     alert_areas=schema.Field(schema.ListOf(AREA_CODE), required=False, default=[]),
     alert_statuses=schema.Field(
         schema.ListOf(schema.Choice("Actual", "Exercise", "Test"), min_items=1), required=False, default=["Actual"]
@@ -178,7 +180,10 @@ def load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
     languages: list[Language] = []
     node = schema.compose(site_file.read_text(encoding="utf-8"), _rel(root, site_file), [])
     lines = _list_lines(node, "languages")
-    for i, tag in enumerate(site["languages"]):
+    # Without a `languages` list, the site publishes every language of languages.yml in its order, so
+    # a language added nationally reaches every fork with no edit to the fork's own site.yml.
+    tags = list(site["languages"]) or list(defs["languages"])
+    for i, tag in enumerate(tags):
         line = lines[i] if i < len(lines) else 0
         if tag not in defs["languages"]:
             problems.append(
@@ -195,7 +200,7 @@ def load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
             languages.append(make_language(tag, d["endonym"], d["fonts"], d["search"], d["direction"]))
         except ValueError as exc:
             problems.append(Problem(_rel(root, langs_file), 0, f"languages.{tag}", str(exc)))
-    if SOURCE_TAG not in site["languages"]:
+    if SOURCE_TAG not in tags:
         problems.append(
             Problem(_rel(root, site_file), 0, "languages", f"expected {SOURCE_TAG!r} (the source) in the list")
         )

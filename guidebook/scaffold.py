@@ -69,9 +69,7 @@ name:
 {national_name}
 # The address where this site is published (replace the placeholder).
 base_url: {base_url}
-# Published languages, in the order the language switcher lists them.
-languages: [{languages}]
-municipality:
+{languages}municipality:
   name:
 {municipality_name}
   # JIS X 0402 local government code (5 digits).
@@ -369,6 +367,21 @@ def new_municipality(
     return report
 
 
+def languages_setting(project: Project) -> str:
+    """Return the `languages` lines of a municipality's site.yml: the national site's own choice.
+
+    Without a list, the site publishes every national language, including those added later.
+    """
+    tags = ", ".join(lang.tag for lang in project.config.languages)
+    site = yaml.safe_load((project.root / "site_config" / "site.yml").read_text(encoding="utf-8")) or {}
+    if site.get("languages"):
+        return f"# Published languages, in the order the language switcher lists them.\nlanguages: [{tags}]\n"
+    return (
+        "# Every language of the national site_config/languages.yml is published, in that file's order,\n"
+        f"# including languages the national project adds later. To publish fewer, list them:\n# languages: [{tags}]\n"
+    )
+
+
 def planned_files(
     project: Project, name: str, area_code: str, name_en: str | None, chapter: str, color: str, today: dt.date
 ) -> list[tuple[str, str]]:
@@ -379,7 +392,7 @@ def planned_files(
         name_ja=name,
         national_name="\n".join(f"  {tag}: {yaml_text(text)}" for tag, text in config.name.items()),
         base_url=PLACEHOLDER_BASE_URL,
-        languages=", ".join(lang.tag for lang in config.languages),
+        languages=languages_setting(project),
         municipality_name="\n".join(f"    {tag}: {yaml_text(text)}" for tag, text in names.items()),
         area_code=area_code,
         color=color.lower(),

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from guidebook.add_language import add_language
 from guidebook.build import build_site
@@ -158,3 +159,17 @@ def test_search_index_of_new_language_has_its_translated_words(built: Path) -> N
     assert index["lang"] == "uk" and index["unspaced"] is False
     assert UK_WORD.lower() in {term for term, _ in index["index"]["invertedIndex"]}
     assert any(UK_WORD in doc["text"] or UK_WORD in doc["title"] for doc in index["docs"])
+
+
+def test_site_without_a_language_list_publishes_the_new_language_without_editing_site_yml(tmp_path: Path) -> None:
+    root = make_project(tmp_path, languages=("ja", "en"))
+    site = root / "site_config/site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("languages: [ja, en]\n", ""), encoding="utf-8")
+    languages = root / "site_config/languages.yml"
+    defined = yaml.safe_load(languages.read_text(encoding="utf-8"))["languages"]
+    assert [lang.tag for lang in open_project(root).config.languages] == list(defined)  # every one, in file order
+    before = site.read_bytes()
+    report = add_language(root, "uk")
+    assert site.read_bytes() == before  # a fork's own file: never touched by a national language
+    assert "site_config/site.yml" not in report.written
+    assert [lang.tag for lang in open_project(root).config.languages] == [*defined, "uk"]

@@ -241,3 +241,19 @@ def test_navigation_cache_gives_the_themes_own_navigation(tmp_path: Path) -> Non
         assert squeeze(cached[name]) == squeeze(theme[name]), name
     work_a = squeeze(cached["en/work/a/index.html"])
     assert 'href="../../residence/b/"' in work_a and 'href="../b/"' in work_a  # links relative to each page
+
+
+def test_heading_ids_are_readable_in_every_script(built: Path) -> None:
+    html = (built / "site/ja/residence/card/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="在留カードを-持つ">' in html
+    assert 'href="#在留カードを-持つ"' in html  # the table of contents links to it
+
+
+def test_root_404_page_works_at_any_depth(built: Path) -> None:
+    html = (built / "site/404.html").read_text(encoding="utf-8")
+    assert "Page not found" in html and "ページが 見つかりません" in html
+    assert '<a href="/th/" hreflang="th" lang="th"' in html
+    assert 'href="/assets/alerts.css"' in html and 'data-src="/alerts.json"' in html
+    assert "localStorage" not in html  # a missing page does not jump to the remembered language
+    chooser = (built / "site/index.html").read_text(encoding="utf-8")
+    assert '<a href="th/" hreflang="th"' in chooser and "localStorage" in chooser

@@ -209,3 +209,13 @@ def test_office_name_follows_the_kind_of_municipality() -> None:
         "青葉県庁",
         "みなとの 役所",
     ]
+
+
+def test_municipality_publishes_every_national_language_when_the_national_site_lists_none(tmp_path: Path) -> None:
+    root = national(tmp_path)
+    site = root / "site_config/site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("languages: [ja, en, th]\n", ""), encoding="utf-8")
+    assert scaffold(root) == 0
+    text = site.read_text(encoding="utf-8")
+    assert "\nlanguages:" not in text and "# languages: [ja, en, zh-Hans," in text
+    assert len(open_project(root).config.languages) == 14

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel import Locale
 
@@ -52,17 +53,21 @@ def language_banner(project: Project, alerts: list[Alert], lang: Language, now: 
     return banner_html(items, lang.tag, strings, lang.babel_locale)
 
 
-def root_snippets(project: Project, alerts: list[Alert], now: dt.datetime) -> tuple[str, str]:
-    """Return what the root language chooser adds to its head and body: styles, banner and script."""
+def root_snippets(project: Project, alerts: list[Alert], now: dt.datetime, prefix: str = "") -> tuple[str, str]:
+    """Return what the root language chooser adds to its head and body: styles, banner and script.
+
+    prefix is put before the addresses of the assets and alerts.json (the 404 page uses the root path).
+    """
     items = [view(a, BOTH) for a in shown(alerts, Settings.of(project.config), now)]
     strings = load_strings(project.templates_dir, ROOT_LANG)
     banner = banner_html(items, ROOT_LANG, strings, Locale.parse(ROOT_LANG))
     if banner:
         banner = f'<aside class="md-banner"><div class="md-banner__inner md-grid md-typeset">{banner}</div></aside>'
-    head = '<link rel="stylesheet" href="assets/alerts.css">'
+    head = f'<link rel="stylesheet" href="{prefix}assets/alerts.css">'
     body = (
         f'<div class="gb-root" data-md-component="announce">{banner}</div>\n'
-        f'<script src="assets/alerts.js" data-src="alerts.json" data-interval="{POLL_SECONDS}" defer></script>'
+        f'<script src="{prefix}assets/alerts.js" data-src="{prefix}alerts.json" data-interval="{POLL_SECONDS}" '
+        "defer></script>"
     )
     return head, body
 
@@ -114,7 +119,7 @@ def publish_alerts(project: Project, alerts: list[Alert], site: Path, now: dt.da
         _write(site, f"assets/{asset}", (project.templates_dir / "assets" / asset).read_bytes(), report)
     _write(site, "alerts.json", alerts_document([view(a, BOTH) for a in banner_items], BOTH, root_strings), report)
     head, body = root_snippets(project, alerts, now)
-    page = chooser_html(project, head, body).encode("utf-8")
-    for rel in ("index.html", "404.html"):
-        _write(site, rel, page, report)
+    _write(site, "index.html", chooser_html(project, head, body).encode("utf-8"), report)
+    head, body = root_snippets(project, alerts, now, urlsplit(project.config.base_url).path)
+    _write(site, "404.html", chooser_html(project, head, body, not_found=True).encode("utf-8"), report)
     return report
