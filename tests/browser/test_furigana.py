@@ -37,7 +37,7 @@ def test_plain_japanese_page_shows_furigana_over_kanji(context: BrowserContext, 
     assert first.locator("rt").inner_text() == "ざいりゅう"
     assert first.locator("rt").is_visible()
     assert page.locator("article h1 rt").first.inner_text() == "ざいりゅう"
-    assert page.locator(".md-header .gb-furigana-toggle").inner_text() == "ふりがなを 消す"
+    assert page.locator("article.md-content__inner > .gb-furigana-toggle").inner_text() == "ふりがなを 消す"
 
 
 def test_switch_hides_furigana_and_the_next_page_remembers(context: BrowserContext, base_url: str) -> None:
@@ -101,4 +101,7 @@ def test_switch_fits_a_narrow_phone(browser: Browser, base_url: str) -> None:
     box = page.locator(".gb-furigana-toggle").bounding_box()
     assert box is not None and box["x"] + box["width"] <= 320
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    # The header keeps its room for the site name: at least six characters of 生活・仕事ガイドブック.
+    title = page.locator(".md-header__title .md-header__topic").first.bounding_box()
+    assert title is not None and title["width"] >= 6 * 18
     context.close()

@@ -57,8 +57,10 @@ def test_print_keeps_furigana(page: Page, base_url: str) -> None:
     page.locator("article p").first.evaluate(
         "p => p.insertAdjacentHTML('beforeend', '<ruby id=\"r\">自転車<rt>じてんしゃ</rt></ruby>')"
     )
+    assert page.locator(".gb-furigana-toggle").is_visible()
     page.emulate_media(media="print")
     assert page.locator("#r rt").is_visible()
+    assert not page.locator(".gb-furigana-toggle").is_visible()  # a switch means nothing on paper
     box = page.locator("#r rt").bounding_box()
     base = page.locator("#r").bounding_box()
     assert box is not None and base is not None and box["y"] < base["y"] + base["height"] / 2  # above the kanji
