@@ -87,7 +87,11 @@ def chooser_html(project: Project, alerts_head: str = "", alerts: str = "", not_
     )
     return CHOOSER.format(
         lang="en",
-        title=html.escape(project.config.site_name("en")),
+        title=html.escape(
+            f"{en.get('notfound.title', '')} — {project.config.site_name('en')}"
+            if not_found
+            else project.config.site_name("en")
+        ),
         alternates=alternates,
         heading=heading,
         choose=choose,

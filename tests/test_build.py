@@ -251,7 +251,7 @@ def test_heading_ids_are_readable_in_every_script(built: Path) -> None:
 
 def test_root_404_page_works_at_any_depth(built: Path) -> None:
     html = (built / "site/404.html").read_text(encoding="utf-8")
-    assert "Page not found" in html and "ページが 見つかりません" in html
+    assert "<title>Page not found — Test guide</title>" in html and "ページが 見つかりません" in html
     assert '<a href="/th/" hreflang="th" lang="th"' in html
     assert 'href="/assets/alerts.css"' in html and 'data-src="/alerts.json"' in html
     assert "localStorage" not in html  # a missing page does not jump to the remembered language
