@@ -47,6 +47,15 @@ def catalog_key(msgid: str, context: str | None) -> tuple[str, str | None]:
     return (msgid, context)
 
 
+# Notes for translators on kinds of segment whose translation is not a plain rendering of the text.
+KIND_NOTES = {
+    "meta:keywords": (
+        "Search words, never shown: what a reader of your language might type to find this page,",
+        "separated by commas. Translate them and add the everyday words people really use.",
+    ),
+}
+
+
 def template(domain: str, segments: Iterable[Segment], source_file: str, revised: dt.date) -> Catalog:
     """Build the template catalog (POT) of one page from its segments."""
     cat = Catalog(
@@ -66,7 +75,7 @@ def template(domain: str, segments: Iterable[Segment], source_file: str, revised
             existing.locations.append(loc)
             continue
         del key
-        cat.add(seg.msgid, "", [loc], auto_comments=[seg.kind], context=seg.context)
+        cat.add(seg.msgid, "", [loc], auto_comments=[seg.kind, *KIND_NOTES.get(seg.kind, ())], context=seg.context)
     return cat
 
 

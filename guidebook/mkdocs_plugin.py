@@ -93,6 +93,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         from guidebook.furigana import load_reader
 
         self.reader = load_reader(self.config.furigana_overrides) if self.config.furigana else None
+        self.keywords: dict[str, str] = {}
         return config
 
     def on_env(self, env: Any, **kwargs: Any) -> Any:
@@ -105,6 +106,13 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
             env.bytecode_cache = FileSystemBytecodeCache(str(folder))
         env.globals["gb_nav_section"] = NavSections().function
         return env
+
+    def on_page_markdown(self, markdown: str, page: Any, **kwargs: Any) -> str:
+        """Note the page's search words (front matter `keywords`) for the search index."""
+        words = page.meta.get("keywords")
+        if words:
+            self.keywords[page.url] = str(words)
+        return markdown
 
     def on_page_content(self, html: str, **kwargs: Any) -> str:
         """Return the page body with everything outside the allowlist removed, then furigana if on."""
@@ -125,7 +133,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         site = Path(config.site_dir)
         if not self.config.search_lang or not (site / "search" / "search_index.json").is_file():
             return
-        write_search_index(site, self.config.search_lang, self.config.search_mode, self.reader)
+        write_search_index(site, self.config.search_lang, self.config.search_mode, self.reader, self.keywords)
         prune_site(site, Path(self.config.cache_dir) if self.config.cache_dir else None)
         minify_assets(site)
         lunr_js = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"

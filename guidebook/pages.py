@@ -25,6 +25,7 @@ CHANGE_SCHEMA = schema.Record(
 FRONT_MATTER_SCHEMA = schema.Record(
     title=schema.Str(),
     description=schema.Field(schema.Str(), required=False),
+    keywords=schema.Field(schema.Str(), required=False),
     sources=schema.ListOf(schema.Record(name=schema.Str(), url=schema.Url()), min_items=1),
     reviewed=schema.Date(),
     order=schema.Field(schema.Int(0, 9999), required=False, default=100),
@@ -34,7 +35,8 @@ FRONT_MATTER_SCHEMA = schema.Record(
 )
 
 # Front matter keys whose values are translated; the rest are shared by every language.
-TRANSLATABLE_META = ("title", "description", "summary")
+# `keywords` are words readers may type to find the page (search only, never shown).
+TRANSLATABLE_META = ("title", "description", "summary", "keywords")
 
 
 @dataclass(frozen=True)

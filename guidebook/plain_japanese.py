@@ -36,6 +36,7 @@ SOURCE = "ja"
 
 HEADING_KINDS = {"heading", "meta:title", "admonition-title", "tab-title"}
 FRAGMENT_KINDS = {"cell", "alt"}
+KEYWORDS_KIND = "meta:keywords"
 SENTENCE_END = "。！？!?"
 OPENING, CLOSING = "「『（(【［〔", "」』）)】］〕"
 KANJI_RUN = re.compile(f"[{KANJI_CLASS}]+")
@@ -332,6 +333,8 @@ def sentences(page: SourcePage, segments: list[Segment] | None = None) -> list[t
     """Return every sentence of a page with the segment it is in, in page order."""
     out = []
     for seg in segments if segments is not None else extract(page):
+        if seg.kind == KEYWORDS_KIND:  # search words, not prose
+            continue
         for text, terminated in split_sentences(plain_text(seg.msgid)):
             out.append((Sentence(text, seg.kind, seg.line, terminated), seg))
     return out

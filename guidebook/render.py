@@ -90,6 +90,8 @@ def render(
             value = escape_block_start(text)
             if seg.kind == "cell":
                 value = value.replace("\\|", "|").replace("|", "\\|")
+        if seg.kind == "meta:keywords" and text is None and not lang.is_source:
+            continue  # untranslated search words would only match Japanese queries
         if seg.kind.startswith(CHANGE_KIND):
             date = dt.date.fromisoformat(seg.kind[len(CHANGE_KIND) :])
             out.changes.append(published_change(date, value, text is None and not lang.is_source, lang))

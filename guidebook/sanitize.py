@@ -73,6 +73,8 @@ ATTRIBUTES = {
     "details": {"open"},
     "time": {"datetime"},
     "ol": {"start"},
+    # `## Heading {data-search-exclude}` in a source page keeps that section out of the search index.
+    **{heading: {"data-search-exclude"} for heading in ("h2", "h3", "h4", "h5", "h6")},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 

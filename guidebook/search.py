@@ -34,6 +34,7 @@ SPACE = re.compile(r"\s+")
 UNSPACED = re.compile(r"[\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 FOLD_ACCENTS = re.compile(r"[\u0300-\u036f]")
 TITLE_BOOST = 8
+KEYWORDS_BOOST = 4
 
 
 def plain_text(fragment: str) -> str:
@@ -103,10 +104,10 @@ def build_index(docs: list[dict[str, Any]], tag: str) -> dict[str, Any]:
     for number, doc in enumerate(docs):
         is_page = "#" not in doc["location"]
         text = " ".join(whole[doc["location"]]) if is_page else doc["text"]
-        entries.append(
-            (str(number), {"title": " ".join(tokens(doc["title"], tag)), "text": " ".join(tokens(text, tag))})
-        )
-    return build_lunr_index(entries, {"title": TITLE_BOOST, "text": 1})
+        fields = {"title": " ".join(tokens(doc["title"], tag)), "text": " ".join(tokens(text, tag))}
+        fields["keywords"] = " ".join(tokens(doc.get("keywords", ""), tag))
+        entries.append((str(number), fields))
+    return build_lunr_index(entries, {"title": TITLE_BOOST, "text": 1, "keywords": KEYWORDS_BOOST})
 
 
 def reading_of(text: str, reader: Any) -> str:
@@ -116,11 +117,14 @@ def reading_of(text: str, reader: Any) -> str:
     return to_hiragana("".join(piece.reading or piece.text for piece in reader.pieces(text))).replace(" ", "")
 
 
-def write_search_index(site_dir: Path, tag: str, mode: str, reader: Any = None) -> None:
+def write_search_index(
+    site_dir: Path, tag: str, mode: str, reader: Any = None, keywords: dict[str, str] | None = None
+) -> None:
     """Replace mkdocs-material's search_index.json with a stub and write the prebuilt index beside it.
 
-    With a furigana reader (the plain-Japanese site), each section also carries its reading, so a
-    query typed in hiragana (びょういん) finds the page written in kanji (病院).
+    keywords maps a page's location to its search words (front matter `keywords`), indexed with the
+    page's own entry. With a furigana reader (the plain-Japanese site), each section also carries its
+    reading, so a query typed in hiragana (びょういん) finds the page written in kanji (病院).
     """
     path = site_dir / "search" / "search_index.json"
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -128,12 +132,17 @@ def write_search_index(site_dir: Path, tag: str, mode: str, reader: Any = None) 
         {"location": d["location"], "title": plain_text(d.get("title", "")), "text": plain_text(d.get("text", ""))}
         for d in data.get("docs", [])
     ]
+    for doc in docs:
+        if (keywords or {}).get(doc["location"]):
+            doc["keywords"] = SPACE.sub(" ", (keywords or {})[doc["location"]]).strip()
     unspaced = mode == "icu"
     index = build_index(docs, tag)
     if reader is not None:
         for doc in docs:
             doc["readingTitle"] = reading_of(doc["title"], reader)
             doc["reading"] = reading_of(doc["text"], reader)
+            if doc.get("keywords"):
+                doc["readingKeywords"] = reading_of(doc["keywords"], reader)
     payload = {"lang": tag, "latin": is_latin(tag), "unspaced": unspaced, "docs": docs, "index": index}
     (site_dir / INDEX_FILE).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     config = dict(data.get("config", {}))

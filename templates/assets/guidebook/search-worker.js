@@ -11,6 +11,8 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var UNSPACED = /[\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 var RUNS = /[\p{L}\p{N}\p{M}_]+/gu;
 var CYRILLIC = /[\u0400-\u04ff]/;
+/* A page's keywords are the words readers may type for it (front matter `keywords`). */
+var FIELDS = ["title", "text", "keywords"];
 var config = null;
 var state = null;
 var loading = null;
@@ -75,6 +77,8 @@ function load() {
           d.squeezedText = squeeze(d.text);
           d.squeezedReading = d.reading ? hiragana(squeeze(d.reading)) : "";
           d.squeezedReadingTitle = d.readingTitle ? hiragana(squeeze(d.readingTitle)) : "";
+          d.squeezedKeywords = d.keywords ? squeeze(d.keywords) : "";
+          d.squeezedReadingKeywords = d.readingKeywords ? hiragana(squeeze(d.readingKeywords)) : "";
         }
         pages.set(d.location, d);
       });
@@ -118,23 +122,63 @@ function run(st, build) {
   try { return st.index.query(build); } catch (e) { return []; }
 }
 
+/* How each query word is looked up: as typed (with prefix and inside-word matching), or, when a
+   word of a spaced script finds nothing at all, as a likely misspelling (one letter off, two for
+   long words); a spaced word that still finds nothing cannot help and is left out. A word of a
+   script written without spaces is always kept: the browser's word breaks may differ from the
+   index's (another ICU version), and the query is then found by the text match below. */
+function lookups(st, found) {
+  return found.map(function (w) {
+    var inside = spaced(w.term) && w.term.length >= 4 ? lunr.Query.wildcard.LEADING : 0;
+    var exact = { term: stem(w.term), wildcard: lunr.Query.wildcard.TRAILING | inside, editDistance: 0 };
+    if (!spaced(w.term)) return { word: w, use: exact };
+    var hits = run(st, function (q) { q.term(exact.term, { fields: FIELDS, wildcard: exact.wildcard }); });
+    if (hits.length || w.term.length < 5) return { word: w, use: hits.length ? exact : null };
+    var fuzzy = { term: w.term, wildcard: 0, editDistance: w.term.length >= 8 ? 2 : 1 };
+    hits = run(st, function (q) { q.term(fuzzy.term, { fields: FIELDS, editDistance: fuzzy.editDistance }); });
+    return { word: w, use: hits.length ? fuzzy : null };
+  });
+}
+
 function search(st, query) {
   var found = words(query, st.lang, st.latin);
   if (!found.length) return { items: [] };
   var scores = new Map();
-  var note = function (hits) {
-    hits.forEach(function (h) { scores.set(h.ref, Math.max(scores.get(h.ref) || 0, h.score)); });
+  var note = function (hits, weight) {
+    hits.forEach(function (h) { scores.set(h.ref, Math.max(scores.get(h.ref) || 0, h.score * (weight || 1))); });
   };
-  note(run(st, function (q) {
-    found.forEach(function (w) {
-      /* Words of four letters or more are also found inside longer words (Filipino and Indonesian
-         affixes: padala in pagpapadala). */
-      var inside = spaced(w.term) && w.term.length >= 4 ? lunr.Query.wildcard.LEADING : 0;
-      q.term(stem(w.term), { fields: ["title", "text"], presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.TRAILING | inside });
-      q.term(w.term, { fields: ["title"], boost: 4 });
-      q.term(w.term, { fields: ["text"], boost: 1 });
-    });
-  }));
+  var looked = lookups(st, found).filter(function (l) { return l.use; });
+  var add = function (q, l, presence) {
+    /* Words of four letters or more are also found inside longer words (Filipino and Indonesian
+       affixes: padala in pagpapadala). */
+    var options = { fields: FIELDS, presence: presence, wildcard: l.use.wildcard };
+    if (l.use.editDistance) options.editDistance = l.use.editDistance; /* lunr goes fuzzy whenever the key is set */
+    q.term(l.use.term, options);
+    if (!l.use.editDistance) {
+      q.term(l.word.term, { fields: ["title"], boost: 4 });
+      q.term(l.word.term, { fields: ["keywords"], boost: 2 });
+      q.term(l.word.term, { fields: ["text"], boost: 1 });
+    }
+  };
+  if (looked.length) {
+    /* Pages with every word first; then, if those are few, pages with most of the words. */
+    var every = run(st, function (q) { looked.forEach(function (l) { add(q, l, lunr.Query.presence.REQUIRED); }); });
+    note(every);
+    var pagesFound = new Set(every.map(function (h) { return (st.docs[Number(h.ref)] || {}).location; }));
+    var allSpaced = looked.every(function (l) { return spaced(l.word.term); });
+    if (allSpaced && looked.length > 1 && pagesFound.size < 3) {
+      var some = run(st, function (q) { looked.forEach(function (l) { add(q, l, lunr.Query.presence.OPTIONAL); }); });
+      var top = every.reduce(function (m, h) { return Math.min(m, h.score); }, Infinity);
+      some.forEach(function (h) {
+        var matched = Object.keys(h.matchData.metadata).length;
+        if (matched < 2 && looked.length > 2) return;
+        var share = Math.min(1, matched / looked.length);
+        var score = h.score * share * share * 0.5;
+        if (isFinite(top)) score = Math.min(score, top * 0.99);
+        if (!scores.has(h.ref)) scores.set(h.ref, score);
+      });
+    }
+  }
   if (st.unspaced) {
     /* Where ICU split the page's text differently from the query, match the query's runs as text. */
     var pieces = (query.normalize("NFKC").toLowerCase().match(RUNS) || []).filter(function (p) { return UNSPACED.test(p); });
@@ -144,7 +188,8 @@ function search(st, query) {
         var inTitle = 0, count = 0, all = true;
         pieces.forEach(function (p) {
           var kana = hiragana(p);
-          var title = occurrences(d.squeezedTitle, p) + occurrences(d.squeezedReadingTitle || "", kana);
+          var title = occurrences(d.squeezedTitle, p) + occurrences(d.squeezedReadingTitle || "", kana) +
+            occurrences(d.squeezedKeywords || "", p) + occurrences(d.squeezedReadingKeywords || "", kana);
           var body = occurrences(d.squeezedText, p) + occurrences(d.squeezedReading, kana);
           if (title) inTitle++;
           else if (!body) all = false;

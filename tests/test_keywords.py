@@ -1,0 +1,64 @@
+"""Search words (front matter `keywords`): extracted for translators, indexed, never shown."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from guidebook.build import build_site
+from guidebook.extract import run_extract
+from guidebook.plain_japanese import run_plain_checks
+from guidebook.project import open_project
+from tests.helpers import PAGE, make_project
+
+CARD = PAGE.replace("title: {title}\n", "title: {title}\nkeywords: ビザ、在留資格\n").format(
+    title="在留カード", body="## 在留カードを 持つ\n\n在留カードは いつも 持って いて ください。"
+)
+
+
+def project(tmp_path: Path) -> Path:
+    root = make_project(tmp_path, pages={"index": CARD.replace("在留カード", "ホーム", 1), "residence/card": CARD})
+    run_extract(open_project(root))
+    return root
+
+
+def test_keywords_reach_translators_with_a_note(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    po = (root / "languages/en/LC_MESSAGES/residence.card.po").read_text(encoding="utf-8")
+    assert (
+        "#. meta:keywords\n"
+        "#. Search words, never shown: what a reader of your language might type to find this page,\n"
+        "#. separated by commas. Translate them and add the everyday words people really use.\n"
+        "#: content/ja/residence/card.md:3\n"
+        'msgid "ビザ、在留資格"\nmsgstr ""'
+    ) in po
+
+
+def test_translated_keywords_are_searched_but_not_shown_and_untranslated_ones_left_out(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    po = root / "languages/en/LC_MESSAGES/residence.card.po"
+    po.write_text(
+        po.read_text(encoding="utf-8").replace(
+            'msgid "ビザ、在留資格"\nmsgstr ""', 'msgid "ビザ、在留資格"\nmsgstr "visa, status of residence, zairyu"'
+        ),
+        encoding="utf-8",
+    )
+    build_site(open_project(root))
+    en = json.loads((root / "site/en/search/guidebook_index.json").read_text(encoding="utf-8"))
+    [page] = [d for d in en["docs"] if d["location"] == "residence/card/"]
+    assert page["keywords"] == "visa, status of residence, zairyu"
+    assert en["index"]["fields"] == ["title", "text", "keywords"]
+    postings = dict(en["index"]["invertedIndex"])
+    assert list(postings["visa"]["keywords"]) == [str(en["docs"].index(page))]
+    assert "visa" not in (root / "site/en/residence/card/index.html").read_text(encoding="utf-8")
+    th = json.loads((root / "site/th/search/guidebook_index.json").read_text(encoding="utf-8"))
+    assert not any("keywords" in d for d in th["docs"])  # not translated: no Japanese words in the Thai index
+    ja = json.loads((root / "site/ja/search/guidebook_index.json").read_text(encoding="utf-8"))
+    [ja_page] = [d for d in ja["docs"] if d["location"] == "residence/card/"]
+    assert ja_page["keywords"] == "ビザ、在留資格" and ja_page["readingKeywords"] == "びざ、ざいりゅうしかく"
+
+
+def test_plain_japanese_rules_do_not_apply_to_search_words(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    problems = run_plain_checks(open_project(root))
+    assert not [p for p in problems if p.line == 3], problems
