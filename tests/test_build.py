@@ -257,3 +257,11 @@ def test_root_404_page_works_at_any_depth(built: Path) -> None:
     assert "localStorage" not in html  # a missing page does not jump to the remembered language
     chooser = (built / "site/index.html").read_text(encoding="utf-8")
     assert '<a href="th/" hreflang="th"' in chooser and "localStorage" in chooser
+
+
+def test_only_files_a_page_can_load_are_published(built: Path) -> None:
+    files = {p.relative_to(built / "site/en").as_posix() for p in (built / "site/en").rglob("*") if p.is_file()}
+    assert any(f.startswith("assets/javascripts/bundle.") for f in files)
+    assert "assets/guidebook/search-worker.js" in files and "assets/guidebook/lunr.js" in files
+    unused = [f for f in files if f.endswith(".map") or f.startswith(("strings/", "assets/javascripts/lunr/"))]
+    assert unused == [] and not any("workers/" in f for f in files)
