@@ -24,6 +24,7 @@ from mkdocs_static_i18n.plugin import I18n
 from guidebook.cssprune import minify_assets, prune_site
 from guidebook.languages import SEGMENTATIONS, TAG_PATTERN
 from guidebook.navcache import NavSections
+from guidebook.offline import write_offline_manifest
 from guidebook.sanitize import sanitize
 from guidebook.search import write_search_index
 
@@ -149,3 +150,4 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         minify_assets(site)
         lunr_js = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
         shutil.copyfile(lunr_js, site / "assets" / "guidebook" / "lunr.js")
+        write_offline_manifest(site)

@@ -2,11 +2,19 @@
 the reader has opened, with the assets they need, readable without a connection.
 
 The worker is written into each language's folder (`/<tag>/sw.js`, so its scope is that language).
-Its cache name carries a hash of what it precaches, so a new build replaces old copies.
+Its cache name carries a hash of what it precaches; a new build's worker moves what the reader
+already had into its new cache (pages are fetched from the network first, so they are refreshed
+when online) and never throws away a page the reader could read offline before.
+
+A reader who wants the whole guide offline (before a typhoon, say) presses "save for offline" on
+the home page or the emergency chapter: the worker then fetches every file of `offline.json`
+(every page, the assets they load, and the search index, so search works offline too), reporting
+its progress to the page. The button shows the download size first, for readers on metered data.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -26,12 +34,66 @@ self.addEventListener("install", function (event) {
   }));
 });
 
+/* A new version keeps what the reader had: older copies move into the new cache (pages already
+   there are newer), then the old caches go. */
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (n) {
-      return n.indexOf("guidebook-" + %(tag)s + "-") === 0 && n !== CACHE;
-    }).map(function (n) { return caches.delete(n); }));
+    var old = names.filter(function (n) { return n.indexOf("guidebook-" + %(tag)s + "-") === 0 && n !== CACHE; });
+    return caches.open(CACHE).then(function (cache) {
+      return old.reduce(function (done, name) {
+        return done.then(function () { return caches.open(name); }).then(function (previous) {
+          return previous.keys().then(function (requests) {
+            return Promise.all(requests.map(function (request) {
+              return cache.match(request).then(function (hit) {
+                return hit || previous.match(request).then(function (response) { return response && cache.put(request, response); });
+              });
+            }));
+          });
+        }).then(function () { return caches.delete(name); });
+      }, Promise.resolve());
+    });
   }).then(function () { return self.clients.claim(); }));
+});
+
+/* "Save for offline": fetch every file of offline.json, a few at a time, telling the page how far
+   it got; "status" answers whether everything is already saved. */
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  var reply = function (message) { if (event.source) event.source.postMessage(Object.assign({ type: "gb-offline" }, message)); };
+  if (data.type !== "gb-offline-save" && data.type !== "gb-offline-status") return;
+  var work = fetch("offline.json", { cache: "no-store" }).then(function (r) {
+    if (!r.ok) throw new Error("offline.json: " + r.status);
+    var copy = r.clone();
+    return caches.open(CACHE).then(function (cache) { return cache.put("offline.json", copy); }).then(function () { return r.json(); });
+  }).catch(function () {
+    return caches.match("offline.json").then(function (r) { if (!r) throw new Error("offline"); return r.json(); });
+  }).then(function (manifest) {
+    return caches.open(CACHE).then(function (cache) {
+      return Promise.all(manifest.urls.map(function (url) { return cache.match(url); })).then(function (hits) {
+        var missing = manifest.urls.filter(function (url, i) { return !hits[i]; });
+        var total = manifest.urls.length, done = total - missing.length;
+        if (data.type === "gb-offline-status" || !missing.length) {
+          reply({ done: done, total: total, saved: !missing.length });
+          return;
+        }
+        reply({ done: done, total: total });
+        var next = 0;
+        function worker() {
+          if (next >= missing.length) return Promise.resolve();
+          var url = missing[next++];
+          return cache.add(new Request(url, { cache: "no-cache" })).then(function () {
+            done++;
+            reply({ done: done, total: total });
+            return worker();
+          });
+        }
+        return Promise.all([worker(), worker(), worker(), worker()]).then(function () {
+          reply({ done: total, total: total, saved: true });
+        });
+      });
+    });
+  }).catch(function () { reply({ failed: true }); });
+  event.waitUntil(work);
 });
 
 /* Pages and alerts: the network first (they must be fresh), the cache when offline.
@@ -94,8 +156,41 @@ def precache_list(lang_dir: Path) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
+def offline_files(lang_dir: Path) -> list[str]:
+    """Return the URLs (relative to the language folder) of everything "save for offline" fetches."""
+    urls: list[str] = []
+    for page in sorted(lang_dir.rglob("index.html")):
+        rel = page.parent.relative_to(lang_dir).as_posix()
+        urls.append("./" if rel == "." else f"./{rel}/")
+        for ref in ASSET_REF.findall(page.read_text(encoding="utf-8")):
+            if "://" in ref or ref.startswith("/"):
+                continue
+            asset = (page.parent / ref).resolve()
+            try:
+                rel_asset = asset.relative_to(lang_dir.resolve()).as_posix()
+            except ValueError:
+                continue
+            if asset.is_file():
+                urls.append(f"./{rel_asset}")
+    search = ["search/search_index.json", "search/guidebook_index.json", "assets/guidebook/search-worker.js"]
+    urls += [f"./{rel}" for rel in [*search, "assets/guidebook/lunr.js"] if (lang_dir / rel).is_file()]
+    return sorted(set(urls), key=urls.index)
+
+
+def write_offline_manifest(lang_dir: Path) -> dict[str, object]:
+    """Write <lang>/offline.json: the files to save and their download size (gzip, as served)."""
+    urls = offline_files(lang_dir)
+    size = 0
+    for url in urls:
+        path = lang_dir / (url[2:] + "index.html" if url.endswith("/") else url[2:])
+        size += len(gzip.compress(path.read_bytes(), 6))
+    manifest: dict[str, object] = {"urls": urls, "bytes": size}
+    (lang_dir / "offline.json").write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")
+    return manifest
+
+
 def write_service_worker(lang_dir: Path, tag: str) -> list[str]:
-    """Write <lang>/sw.js; return its precache list."""
+    """Write <lang>/sw.js; return the precache list. (offline.json is written by each language's build.)"""
     urls = precache_list(lang_dir)
     digest = hashlib.sha256()
     for url in urls:
