@@ -7,6 +7,7 @@ is what reports the problem and the sanitizer is what guarantees the page.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -27,9 +28,12 @@ class Markup:
     urls: frozenset[str]
 
 
+@functools.lru_cache(maxsize=8192)  # a source's markup is asked for once per language
 def markup(text: str) -> Markup:
-    """Return the HTML tags and link/image targets in inline Markdown."""
+    """Return the HTML tags and link/image targets in inline Markdown (treat the result as read-only)."""
     html: Counter[str] = Counter()
+    if "<" not in text and "[" not in text:  # CommonMark inline HTML needs <, links and images need [
+        return Markup(html, frozenset())
     urls: set[str] = set()
     stack: list[Token] = list(parser().parseInline(text))
     while stack:

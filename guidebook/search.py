@@ -95,16 +95,16 @@ def build_index(docs: list[dict[str, Any]], tag: str) -> dict[str, Any]:
     Documents are referred to by their position in docs, which keeps the index small.
     """
     # A page's own entry is indexed with the text of all its sections, so a query whose words are
-    # spread over several sections still finds the page.
+    # spread over several sections still finds the page. Each text is split into words once.
+    titles = [tokens(doc["title"], tag) for doc in docs]
+    texts = [tokens(doc["text"], tag) for doc in docs]
     whole: dict[str, list[str]] = {}
-    for doc in docs:
-        page = doc["location"].split("#", 1)[0]
-        whole.setdefault(page, []).extend((doc["title"], doc["text"]))
+    for number, doc in enumerate(docs):
+        whole.setdefault(doc["location"].split("#", 1)[0], []).extend(titles[number] + texts[number])
     entries = []
     for number, doc in enumerate(docs):
-        is_page = "#" not in doc["location"]
-        text = " ".join(whole[doc["location"]]) if is_page else doc["text"]
-        fields = {"title": " ".join(tokens(doc["title"], tag)), "text": " ".join(tokens(text, tag))}
+        text = whole[doc["location"]] if "#" not in doc["location"] else texts[number]
+        fields = {"title": " ".join(titles[number]), "text": " ".join(text)}
         fields["keywords"] = " ".join(tokens(doc.get("keywords", ""), tag))
         entries.append((str(number), fields))
     return build_lunr_index(entries, {"title": TITLE_BOOST, "text": 1, "keywords": KEYWORDS_BOOST})

@@ -55,6 +55,7 @@ class Segment:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """Return the shared CommonMark parser with GFM tables."""
     return MarkdownIt("commonmark").enable("table")
