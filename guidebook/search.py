@@ -33,6 +33,9 @@ SPACE = re.compile(r"\s+")
 # Scripts written without spaces between words: index character bigrams as well as words.
 UNSPACED = re.compile(r"[\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 FOLD_ACCENTS = re.compile(r"[\u0300-\u036f]")
+# Generated pages that are not guidebook content: the translation status table (it lists every
+# page title and language name, so it matched almost any query).
+UNSEARCHED = ("status/",)
 TITLE_BOOST = 8
 KEYWORDS_BOOST = 4
 
@@ -131,6 +134,7 @@ def write_search_index(
     docs = [
         {"location": d["location"], "title": plain_text(d.get("title", "")), "text": plain_text(d.get("text", ""))}
         for d in data.get("docs", [])
+        if not d["location"].startswith(UNSEARCHED)
     ]
     for doc in docs:
         if (keywords or {}).get(doc["location"]):

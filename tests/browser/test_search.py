@@ -1,4 +1,9 @@
-"""Search quality through the theme's search box: hit@1 and MRR@5 per language on tests/search_eval/."""
+"""Search quality through the theme's search box: hit@1 and MRR@5 per language on tests/search_eval/.
+
+Two sets per language: `queries`, in the pages' own words, and `everyday`, in the words residents
+use that the pages may not (written without looking at the pages' search keywords), which measures
+how well keywords, typo tolerance and partial matching carry over to queries nobody tuned for.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +18,8 @@ pytestmark = pytest.mark.browser
 
 EVAL = Path(__file__).resolve().parent.parent / "search_eval"
 LANGUAGES = ["ja", "en", "zh-Hans", "ko", "es", "pt-BR", "vi", "ne", "th", "id", "my", "km", "fil", "mn"]
-TARGET_MRR = 0.95
-RESULTS: dict[str, tuple[int, float, float, list[str]]] = {}
+TARGETS = {"queries": 0.95, "everyday": 0.50}
+RESULTS: dict[tuple[str, str], tuple[int, float, float, list[str]]] = {}
 
 
 def search(page: Page, query: str) -> list[str]:
@@ -43,10 +48,11 @@ def reciprocal_rank(found: list[str], expected: str, cutoff: int = 5) -> float:
     return 0.0
 
 
+@pytest.mark.parametrize("kind", list(TARGETS))
 @pytest.mark.parametrize("tag", LANGUAGES)
-def test_search_finds_the_expected_page(browser: Browser, base_url: str, tag: str) -> None:
-    queries = yaml.safe_load((EVAL / f"{tag}.yml").read_text(encoding="utf-8"))["queries"]
-    assert len(queries) >= 15
+def test_search_finds_the_expected_page(browser: Browser, base_url: str, tag: str, kind: str) -> None:
+    queries = yaml.safe_load((EVAL / f"{tag}.yml").read_text(encoding="utf-8"))[kind]
+    assert len(queries) >= 10
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.goto(f"{base_url}/{tag}/")
     page.locator(".md-search__input").click()
@@ -60,14 +66,22 @@ def test_search_finds_the_expected_page(browser: Browser, base_url: str, tag: st
             misses.append(f"{item['q']!r} → {found[:3]} (want {expected})")
     hit1 = sum(r == 1 for r in ranks) / len(ranks)
     mrr = sum(ranks) / len(ranks)
-    RESULTS[tag] = (len(ranks), hit1, mrr, misses)
+    RESULTS[(tag, kind)] = (len(ranks), hit1, mrr, misses)
     page.context.close()
-    assert mrr >= TARGET_MRR, f"{tag}: MRR@5 {mrr:.3f}, hit@1 {hit1:.3f}; misses: " + "; ".join(misses)
+    assert mrr >= TARGETS[kind], f"{tag} {kind}: MRR@5 {mrr:.3f}, hit@1 {hit1:.3f}; misses: " + "; ".join(misses)
 
 
 def report() -> list[str]:
     """Return the per-language table printed at the end of the run."""
-    lines = [f"{'language':<9} {'queries':>7} {'hit@1':>6} {'MRR@5':>6}"]
-    for tag, (n, hit1, mrr, _) in sorted(RESULTS.items(), key=lambda kv: LANGUAGES.index(kv[0])):
-        lines.append(f"{tag:<9} {n:>7} {hit1:>6.3f} {mrr:>6.3f}")
+    head = "".join(f" {kind + ' hit@1':>15} {'MRR@5':>6}" for kind in TARGETS)
+    lines = [f"{'language':<9}{head}"]
+    for tag in LANGUAGES:
+        cells = ""
+        for kind in TARGETS:
+            if (tag, kind) in RESULTS:
+                n, hit1, mrr, _ = RESULTS[(tag, kind)]
+                cells += f" {hit1:>15.3f} {mrr:>6.3f}"
+            else:
+                cells += f" {'-':>15} {'-':>6}"
+        lines.append(f"{tag:<9}{cells}")
     return lines

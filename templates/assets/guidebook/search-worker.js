@@ -13,6 +13,7 @@ var RUNS = /[\p{L}\p{N}\p{M}_]+/gu;
 var CYRILLIC = /[\u0400-\u04ff]/;
 /* A page's keywords are the words readers may type for it (front matter `keywords`). */
 var FIELDS = ["title", "text", "keywords"];
+var HUB_WEIGHT = 0.5;
 var config = null;
 var state = null;
 var loading = null;
@@ -51,8 +52,9 @@ function hiragana(text) {
   return text.replace(/[\u30a1-\u30f6]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0x60); });
 }
 
+/* Words of scripts written with spaces between words (Latin, Cyrillic, Hangul, Devanagari ...). */
 function spaced(term) {
-  return !UNSPACED.test(term) && (/[a-z]/.test(term) || CYRILLIC.test(term));
+  return !UNSPACED.test(term);
 }
 
 /* A prefix that still matches inflected forms (plural -s, Mongolian case suffixes ...). */
@@ -71,7 +73,8 @@ function load() {
     ]).then(function (parts) {
       var data = parts[0];
       var pages = new Map();
-      data.docs.forEach(function (d) {
+      data.docs.forEach(function (d, n) {
+        d.ref = String(n);
         if (data.unspaced) {
           d.squeezedTitle = squeeze(d.title);
           d.squeezedText = squeeze(d.text);
@@ -140,6 +143,68 @@ function lookups(st, found) {
   });
 }
 
+/* The sections that contain a query word: ref → 3 when it is in the title or keywords, else 1. */
+function docsWith(st, w) {
+  var out = new Map();
+  if (st.unspaced && !spaced(w.term)) {
+    var kana = hiragana(w.term);
+    st.docs.forEach(function (d, n) {
+      if (occurrences(d.squeezedTitle, w.term) || occurrences(d.squeezedKeywords || "", w.term) ||
+          occurrences(d.squeezedReadingTitle || "", kana) || occurrences(d.squeezedReadingKeywords || "", kana)) {
+        out.set(String(n), 3);
+      } else if (occurrences(d.squeezedText, w.term) || occurrences(d.squeezedReading || "", kana)) {
+        out.set(String(n), 1);
+      }
+    });
+    return out;
+  }
+  var look = lookups(st, [w])[0];
+  if (!look.use) return out;
+  var options = { fields: FIELDS, wildcard: look.use.wildcard };
+  if (look.use.editDistance) options.editDistance = look.use.editDistance;
+  run(st, function (q) { q.term(look.use.term, options); }).forEach(function (h) {
+    var strong = Object.keys(h.matchData.metadata).some(function (t) {
+      var fields = h.matchData.metadata[t];
+      return fields.title || fields.keywords;
+    });
+    out.set(h.ref, strong ? 3 : 1);
+  });
+  return out;
+}
+
+/* Pages with most of the query's words, anywhere on the page. A word weighs by how rare it is
+   (idf over sections); words found nowhere, or in more than a third of all sections (particles,
+   "how", "my"), do not count. A page needs at least half of the weight of the words that count. */
+function mostWords(st, found) {
+  var n = st.docs.length;
+  var perWord = found.map(function (w) { return docsWith(st, w); });
+  var idf = perWord.map(function (m) { return m.size && m.size <= n / 3 ? Math.log(1 + n / m.size) : 0; });
+  var total = idf.reduce(function (a, b) { return a + b; }, 0);
+  if (!total) return [];
+  var sums = new Map();
+  perWord.forEach(function (m, i) {
+    if (!idf[i]) return;
+    var best = new Map();
+    m.forEach(function (weight, ref) {
+      var page = st.docs[Number(ref)].location.split("#")[0];
+      best.set(page, Math.max(best.get(page) || 0, weight));
+    });
+    best.forEach(function (weight, page) {
+      var s = sums.get(page) || { cover: 0, score: 0 };
+      s.cover += idf[i];
+      s.score += idf[i] * weight;
+      sums.set(page, s);
+    });
+  });
+  var out = [];
+  sums.forEach(function (s, page) {
+    var share = s.cover / total;
+    var doc = st.pages.get(page);
+    if (share >= 0.5 && doc) out.push({ ref: doc.ref, score: share * share * s.score });
+  });
+  return out;
+}
+
 function search(st, query) {
   var found = words(query, st.lang, st.latin);
   if (!found.length) return { items: [] };
@@ -164,20 +229,6 @@ function search(st, query) {
     /* Pages with every word first; then, if those are few, pages with most of the words. */
     var every = run(st, function (q) { looked.forEach(function (l) { add(q, l, lunr.Query.presence.REQUIRED); }); });
     note(every);
-    var pagesFound = new Set(every.map(function (h) { return (st.docs[Number(h.ref)] || {}).location; }));
-    var allSpaced = looked.every(function (l) { return spaced(l.word.term); });
-    if (allSpaced && looked.length > 1 && pagesFound.size < 3) {
-      var some = run(st, function (q) { looked.forEach(function (l) { add(q, l, lunr.Query.presence.OPTIONAL); }); });
-      var top = every.reduce(function (m, h) { return Math.min(m, h.score); }, Infinity);
-      some.forEach(function (h) {
-        var matched = Object.keys(h.matchData.metadata).length;
-        if (matched < 2 && looked.length > 2) return;
-        var share = Math.min(1, matched / looked.length);
-        var score = h.score * share * share * 0.5;
-        if (isFinite(top)) score = Math.min(score, top * 0.99);
-        if (!scores.has(h.ref)) scores.set(h.ref, score);
-      });
-    }
   }
   if (st.unspaced) {
     /* Where ICU split the page's text differently from the query, match the query's runs as text. */
@@ -200,10 +251,26 @@ function search(st, query) {
       note(hits);
     }
   }
+  /* When few pages have every word, pages with most of them follow, below all of those. */
+  var pagesFound = new Set();
+  scores.forEach(function (score, ref) { pagesFound.add((st.docs[Number(ref)] || {}).location); });
+  if (found.length > 1 && pagesFound.size < 3) {
+    var floor = Infinity;
+    scores.forEach(function (score) { floor = Math.min(floor, score); });
+    mostWords(st, found).forEach(function (h) {
+      if (!scores.has(h.ref)) scores.set(h.ref, isFinite(floor) ? Math.min(h.score, floor * 0.99) : h.score);
+    });
+  }
   var raws = found.map(function (w) { return w.raw; });
   var terms = {};
   raws.forEach(function (r) { terms[r] = true; });
   var groups = new Map();
+  /* Overview pages (the home page, a chapter's first page, what's new) list what the topic pages
+     say; where both match, the topic page that answers comes first. */
+  scores.forEach(function (score, ref) {
+    var doc = st.docs[Number(ref)];
+    if (doc && /^[^/#]*\/?(#|$)/.test(doc.location)) scores.set(ref, score * HUB_WEIGHT);
+  });
   Array.from(scores.entries())
     .sort(function (a, b) { return b[1] - a[1]; })
     .forEach(function (entry) {
