@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from guidebook.lunrindex import build_lunr_index
-from guidebook.words import words
+from guidebook.words import letter_runs, words
 
 INDEX_FILE = "search/guidebook_index.json"
 TAG = re.compile(r"<[^>]+>")
@@ -66,25 +66,10 @@ def tokens(text: str, tag: str) -> list[str]:
     return [fold(w, latin) for w in words(text, tag)]
 
 
-def runs(text: str) -> list[str]:
-    """Return the runs of letters, digits and marks in text (JavaScript: /[\\p{L}\\p{N}\\p{M}_]+/gu)."""
-    out: list[str] = []
-    current: list[str] = []
-    for ch in text:
-        if ch == "_" or unicodedata.category(ch)[0] in "LNM":
-            current.append(ch)
-        elif current:
-            out.append("".join(current))
-            current = []
-    if current:
-        out.append("".join(current))
-    return out
-
-
 def bigrams(text: str) -> list[str]:
     """Return the character bigrams, marks left out, of every run of an unspaced script in text."""
     out: list[str] = []
-    for run in runs(unicodedata.normalize("NFKC", text).lower()):
+    for run in letter_runs(unicodedata.normalize("NFKC", text).lower()):
         if not UNSPACED.search(run):
             continue
         chars = [c for c in run if not unicodedata.category(c).startswith("M")]

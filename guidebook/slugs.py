@@ -11,17 +11,10 @@ from __future__ import annotations
 
 import unicodedata
 
+from guidebook.words import letter_runs
+
 
 def slugify(value: str, separator: str = "-") -> str:
     """Return a heading id: letters, marks and digits of any script, lower-cased, words joined by separator."""
-    words: list[str] = []
-    current: list[str] = []
-    for char in unicodedata.normalize("NFC", value):
-        if unicodedata.category(char)[0] in "LMN":
-            current.append(char)
-        elif current:
-            words.append("".join(current))
-            current = []
-    if current:
-        words.append("".join(current))
+    words = letter_runs(unicodedata.normalize("NFC", value), underscore=False)
     return separator.join(words).lower()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import icu
@@ -30,3 +31,21 @@ def words(text: str, tag: str = "ja") -> list[str]:
 def count_words(text: str, tag: str = "ja") -> int:
     """Return the number of words in text."""
     return len(words(text, tag))
+
+
+def letter_runs(text: str, underscore: bool = True) -> list[str]:
+    """Return the runs of letters, digits and marks in text, of any script (and `_` if underscore).
+
+    The JavaScript side of search matches the same runs with /[\\p{L}\\p{N}\\p{M}_]+/gu.
+    """
+    out: list[str] = []
+    current: list[str] = []
+    for ch in text:
+        if (underscore and ch == "_") or unicodedata.category(ch)[0] in "LNM":
+            current.append(ch)
+        elif current:
+            out.append("".join(current))
+            current = []
+    if current:
+        out.append("".join(current))
+    return out
