@@ -265,3 +265,16 @@ def test_only_files_a_page_can_load_are_published(built: Path) -> None:
     assert "assets/guidebook/search-worker.js" in files and "assets/guidebook/lunr.js" in files
     unused = [f for f in files if f.endswith(".map") or f.startswith(("strings/", "assets/javascripts/lunr/"))]
     assert unused == [] and not any("workers/" in f for f in files)
+
+
+def test_building_one_language_keeps_the_others_and_the_whole_status(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    run_extract(open_project(root))
+    build_site(open_project(root))
+    before = tree(root / "site")
+    report = build_site(open_project(root), only=["th"])
+    assert report.languages == ["th"] and report.built == []  # nothing changed: its last build is kept
+    after = tree(root / "site")
+    assert {name for name in before if name.startswith(("en/", "ja/"))} <= set(after)
+    assert after["status.html"] == before["status.html"]  # every language's coverage, not only Thai's
+    assert set(report.status) == {"en", "th"}
