@@ -194,6 +194,7 @@ def test_editing_one_catalog_rebuilds_only_that_language(tmp_path: Path) -> None
         "status.html",
         "th/residence/index.html",
         "th/search/guidebook_index.json",
+        "th/offline.json",  # the download size of "save for offline"
         "th/status/index.html",
     }
 
@@ -213,9 +214,9 @@ def test_editing_one_page_changes_only_that_pages_outputs(tmp_path: Path) -> Non
     expected = {
         f"{tag}/{path}"
         for tag in ("ja", "en", "th")
-        for path in ("residence/card/index.html", "search/guidebook_index.json")
+        for path in ("residence/card/index.html", "search/guidebook_index.json", "offline.json")
     }
-    assert changed == expected
+    assert changed == expected  # offline.json: the download size of "save for offline"
 
 
 def test_navigation_cache_gives_the_themes_own_navigation(tmp_path: Path) -> None:
