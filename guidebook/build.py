@@ -39,6 +39,7 @@ from guidebook.municipality import with_identity
 from guidebook.pages import SourcePage
 from guidebook.problems import InputError, Problem
 from guidebook.project import Project
+from guidebook.readings import LOCAL_FILE as LOCAL_READINGS
 from guidebook.readings import load_overrides
 from guidebook.render import Rendered, render
 from guidebook.segments import Segment, extract
@@ -186,6 +187,7 @@ def generator_fingerprint(project: Project) -> str:
     roots = [Path(__file__).parent, project.templates_dir]
     files = [p for root in roots for p in sorted(root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
     files += [project.root / "mkdocs.yml", *sorted((project.root / "site_config").rglob("*.yml"))]
+    files += [project.root / LOCAL_READINGS]
     for path in files:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from guidebook.languages import Language
-from guidebook.readings import FILE, KANJI, Piece, Reader, read_overrides
+from guidebook.readings import KANJI, Piece, Reader, load_overrides
 
 SKIP = {"code", "pre", "kbd", "samp", "script", "style", "ruby", "rt", "rp", "textarea", "svg", "math", "template"}
 RAW_TEXT = {"script", "style"}
@@ -118,13 +118,12 @@ def with_furigana(entry: Any, root: Path, lang: Language) -> Any:
     if not lang.is_source:
         return entry
     name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
-    return {name: {**(options or {}), "furigana": True, "furigana_overrides": str((root / FILE).resolve())}}
+    return {name: {**(options or {}), "furigana": True, "furigana_project": str(root.resolve())}}
 
 
-def load_reader(overrides: str) -> Reader:
-    """Return a reader with the override dictionary at path overrides ("" for none)."""
-    path = Path(overrides) if overrides else None
-    return Reader(read_overrides(path, path.name) if path else None)
+def load_reader(project: str) -> Reader:
+    """Return a reader with the readings of the project at path project ("" for none)."""
+    return Reader(load_overrides(Path(project)) if project else None)
 
 
 def add_furigana(fragment: str, title: str, reader: Reader) -> str:

@@ -77,7 +77,7 @@ class GuidebookConfig(Config):
     """Options of the guidebook plugin."""
 
     furigana = config_options.Type(bool, default=False)
-    furigana_overrides = config_options.Type(str, default="")
+    furigana_project = config_options.Type(str, default="")
     sanitize = config_options.Type(bool, default=True)
     search_lang = config_options.Type(str, default="")
     search_mode = config_options.Choice(SEGMENTATIONS, default="space")
@@ -94,7 +94,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         """Load the furigana reader and its override dictionary when furigana are on."""
         from guidebook.furigana import load_reader
 
-        self.reader = load_reader(self.config.furigana_overrides) if self.config.furigana else None
+        self.reader = load_reader(self.config.furigana_project) if self.config.furigana else None
         self.keywords: dict[str, str] = {}
         return config
 

@@ -29,6 +29,8 @@ from guidebook import schema
 from guidebook.problems import InputError, Problem
 
 FILE = "site_config/furigana.yml"
+# A municipality's own readings (place names), in the folder a fork owns.
+LOCAL_FILE = "local/furigana.yml"
 KANJI_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff々〆ヵヶ"
 KANJI = re.compile(f"[{KANJI_CLASS}]")
 KANA_CLASS = "\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe"
@@ -210,8 +212,21 @@ def parse_overrides(data: dict[str, Any]) -> Overrides:
 
 
 def load_overrides(root: Path) -> Overrides:
-    """Read and validate a project's site_config/furigana.yml (no file: no overrides); raise InputError."""
-    return read_overrides(root / FILE, FILE)
+    """Read and validate a project's readings: the national site_config/furigana.yml and a
+    municipality's local/furigana.yml (its place names; it wins where both have a word). Either
+    file may be missing. Raise InputError listing every problem of both files."""
+    problems: list[Problem] = []
+    found: list[Overrides] = []
+    for file in (FILE, LOCAL_FILE):
+        try:
+            found.append(read_overrides(root / file, file))
+        except InputError as err:
+            problems.extend(err.problems)
+    if problems:
+        raise InputError(problems)
+    national, local = found
+    # The first word that fits wins among equal context, and a later counter replaces an earlier one.
+    return Overrides(local.words + national.words, national.counters + local.counters)
 
 
 def read_overrides(path: Path, file: str) -> Overrides:

@@ -13,7 +13,7 @@ from guidebook.languages import make_language
 from guidebook.problems import InputError
 from guidebook.project import open_project
 from guidebook.readings import Reader, load_overrides
-from tests.helpers import REPO, make_project
+from tests.helpers import REPO, make_project, page
 
 
 @pytest.fixture(scope="module")
@@ -66,13 +66,11 @@ def test_title_becomes_an_h1_with_furigana_unless_the_page_has_one(reader: Reade
 def test_furigana_are_turned_on_for_the_source_language_only(tmp_path: Path) -> None:
     ja = make_language("ja", "やさしい日本語", "sans-serif", "icu", None)
     en = make_language("en", None, "sans-serif", "space", None)
-    overrides = str((tmp_path / "site_config" / "furigana.yml").resolve())
+    project = str(tmp_path.resolve())
     assert with_furigana("guidebook", tmp_path, en) == "guidebook"
-    assert with_furigana("guidebook", tmp_path, ja) == {
-        "guidebook": {"furigana": True, "furigana_overrides": overrides}
-    }
+    assert with_furigana("guidebook", tmp_path, ja) == {"guidebook": {"furigana": True, "furigana_project": project}}
     assert with_furigana({"guidebook": {"sanitize": True}}, tmp_path, ja) == {
-        "guidebook": {"sanitize": True, "furigana": True, "furigana_overrides": overrides}
+        "guidebook": {"sanitize": True, "furigana": True, "furigana_project": project}
     }
 
 
@@ -116,3 +114,37 @@ def test_bad_override_file_stops_the_build_before_anything_is_written(tmp_path: 
         build_site(open_project(root))
     assert str(info.value) == "site_config/furigana.yml:3: words[0].reading: expected a reading in hiragana, got '2'"
     assert not (root / "site").exists()
+
+
+def test_a_municipality_reads_its_place_names_from_local_furigana_yml(tmp_path: Path) -> None:
+    body = "港区の 役所に 行きます。"
+    root = make_project(
+        tmp_path,
+        pages={"index": page("ホーム", body)},
+        languages=("ja", "en"),
+        files={
+            "site_config/furigana.yml": "words:\n  - text: 港区\n    reading: こうく\n",
+            "local/furigana.yml": "words:\n  - text: 港区\n    reading: みなとく\n",
+        },
+    )
+    build_site(open_project(root))
+    html = (root / "site/ja/index.html").read_text(encoding="utf-8")
+    assert "<ruby>港区<rp>(</rp><rt>みなとく</rt><rp>)</rp></ruby>" in html  # the fork's reading wins
+    (root / "local/furigana.yml").write_text("words:\n  - text: 港区\n    reading: ミナトク\n", encoding="utf-8")
+    (root / "site_config/furigana.yml").write_text("words:\n  - text: 港区\n    reading: 1\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        build_site(open_project(root))
+    assert [str(p) for p in info.value.problems] == [
+        "local/furigana.yml:3: words[0].reading: expected a reading in hiragana, got 'ミナトク'",
+        "site_config/furigana.yml:3: words[0].reading: expected a reading in hiragana, got '1'",
+    ]
+
+
+def test_changing_local_readings_rebuilds_the_plain_japanese_site(tmp_path: Path) -> None:
+    root = make_project(tmp_path, pages={"index": page("ホーム", "港区の 役所です。")}, languages=("ja", "en"))
+    build_site(open_project(root))
+    (root / "local").mkdir()
+    (root / "local/furigana.yml").write_text("words:\n  - text: 港区\n    reading: みなとく\n", encoding="utf-8")
+    report = build_site(open_project(root))
+    assert "ja" in report.built
+    assert "<rt>みなとく</rt>" in (root / "site/ja/index.html").read_text(encoding="utf-8")
