@@ -23,6 +23,7 @@ from guidebook.local import CHAPTER_PATTERN, LOCAL_CONTENT
 from guidebook.municipality import AreaCode, HeaderColour
 from guidebook.problems import InputError, Problem
 from guidebook.project import Project, open_project
+from guidebook.readings import LOCAL_FILE
 
 EXAMPLE_MARK = "【例】"
 PLACEHOLDER_SITE = "https://www.municipality.example/"
@@ -382,6 +383,17 @@ def languages_setting(project: Project) -> str:
     )
 
 
+LOCAL_READINGS = """\
+# Readings of this municipality's place names (towns, wards, stations, rivers) that the
+# plain-Japanese pages show wrong, in the format of the national site_config/furigana.yml; they
+# win where both files have the same word. Check the furigana of the local pages after a build.
+# Example:
+#   - text: 港区
+#     reading: みなとく
+words: []
+"""
+
+
 def planned_files(
     project: Project, name: str, area_code: str, name_en: str | None, chapter: str, color: str, today: dt.date
 ) -> list[tuple[str, str]]:
@@ -431,6 +443,7 @@ def planned_files(
             order=order,
         )
         files.append((f"{LOCAL_CONTENT}/{chapter}/{slug}.md", front + body.format(**values, **links)))
+    files.append((LOCAL_FILE, LOCAL_READINGS))
     files.append((WORKFLOW, WORKFLOW_YML.format(name=name)))
     return files
 

@@ -50,7 +50,7 @@ def test_new_municipality_writes_only_what_a_municipality_owns(
     changed = sorted(name for name in after if before.get(name) != after[name])
     tags = ("en", "th")
     assert changed == sorted(
-        [WORKFLOW, "site_config/logo.svg", "site_config/site.yml"]
+        [WORKFLOW, "site_config/logo.svg", "site_config/site.yml", "local/furigana.yml"]
         + [f"local/content/ja/local/{p}.md" for p in LOCAL_PAGES]
         + [f"local/languages/local.{p}.pot" for p in LOCAL_PAGES]
         + [f"local/languages/{tag}/LC_MESSAGES/local.{p}.po" for p in LOCAL_PAGES for tag in tags]
