@@ -207,8 +207,9 @@ def plan(project: Project, tag: str) -> tuple[NewLanguage, dict[Path, str]]:
         if tag not in defined:
             files[root / LANGUAGES_FILE] = languages_entry(langs_text, lang)
         site_text = (root / SITE_FILE).read_text(encoding="utf-8")
-        if site_languages(site_text, tag) != site_text:
-            files[root / SITE_FILE] = site_languages(site_text, tag)
+        new_site_text = site_languages(site_text, tag)
+        if new_site_text != site_text:
+            files[root / SITE_FILE] = new_site_text
     except ValueError as exc:
         raise InputError([Problem(LANGUAGES_FILE, 0, "languages", str(exc))]) from exc
     strings = project.templates_dir / "strings" / f"{tag}.yml"

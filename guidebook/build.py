@@ -103,8 +103,9 @@ def build_site(
     clock = time.perf_counter()
     results = run_languages(shared, languages, jobs or os.cpu_count() or 1, progress)
     report.timings["languages"] = time.perf_counter() - clock
-    report.status = {tag: st for tag, r in results.items() if (st := r.status) is not None}
-    report.status = {lang.tag: report.status[lang.tag] for lang in project.translations if lang.tag in report.status}
+    report.status = {
+        lang.tag: status for lang in project.translations if (status := results[lang.tag].status) is not None
+    }
     report.built = [lang.tag for lang in languages if results[lang.tag].built]
     report.warnings = [w for lang in languages for w in results[lang.tag].warnings]
 

@@ -181,13 +181,17 @@ def offline_files(lang_dir: Path) -> list[str]:
     return pages + assets + search
 
 
+def url_file(lang_dir: Path, url: str) -> Path:
+    """Return the file a URL of offline_files or precache_list ("./page/", "./asset.css") is served from."""
+    return lang_dir / (url[2:] + "index.html" if url.endswith("/") else url[2:])
+
+
 def write_offline_manifest(lang_dir: Path) -> dict[str, object]:
     """Write <lang>/offline.json: the files to save and their download size (gzip, as served)."""
     urls = offline_files(lang_dir)
     size = 0
     for url in urls:
-        path = lang_dir / (url[2:] + "index.html" if url.endswith("/") else url[2:])
-        size += len(gzip.compress(path.read_bytes(), 1))  # fast; a little above what servers send
+        size += len(gzip.compress(url_file(lang_dir, url).read_bytes(), 1))  # fast; a little above what servers send
     manifest: dict[str, object] = {"urls": urls, "bytes": size}
     (lang_dir / "offline.json").write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")
     return manifest
@@ -198,7 +202,7 @@ def write_service_worker(lang_dir: Path, tag: str) -> list[str]:
     urls = precache_list(lang_dir)
     digest = hashlib.sha256()
     for url in urls:
-        path = lang_dir / (url[2:] + "index.html" if url.endswith("/") else url[2:])
+        path = url_file(lang_dir, url)
         if path.is_file():
             digest.update(url.encode())
             digest.update(path.read_bytes())

@@ -122,8 +122,9 @@ def write_search_index(
         if not d["location"].startswith(UNSEARCHED)
     ]
     for doc in docs:
-        if (keywords or {}).get(doc["location"]):
-            doc["keywords"] = SPACE.sub(" ", (keywords or {})[doc["location"]]).strip()
+        words_of_page = (keywords or {}).get(doc["location"])
+        if words_of_page:
+            doc["keywords"] = SPACE.sub(" ", words_of_page).strip()
     unspaced = mode == "icu"
     index = build_index(docs, tag)
     if reader is not None:

@@ -143,22 +143,29 @@ function lookups(st, found) {
   });
 }
 
-/* The sections that contain a query word: ref → 3 when it is in the title or keywords, else 1. */
-function docsWith(st, w) {
+/* How often a piece of an unspaced script occurs as text in a section: in its title and keywords,
+   and in its body; on the plain-Japanese site, a hiragana piece also matches their readings. */
+function occurrencesIn(d, piece) {
+  var kana = hiragana(piece);
+  return {
+    title: occurrences(d.squeezedTitle, piece) + occurrences(d.squeezedReadingTitle, kana) +
+      occurrences(d.squeezedKeywords, piece) + occurrences(d.squeezedReadingKeywords, kana),
+    body: occurrences(d.squeezedText, piece) + occurrences(d.squeezedReading, kana)
+  };
+}
+
+/* The sections that contain a query word (looked up as in lookups): ref → 3 when it is in the
+   title or keywords, else 1. */
+function docsWith(st, look) {
   var out = new Map();
-  if (st.unspaced && !spaced(w.term)) {
-    var kana = hiragana(w.term);
+  if (st.unspaced && !spaced(look.word.term)) {
     st.docs.forEach(function (d, n) {
-      if (occurrences(d.squeezedTitle, w.term) || occurrences(d.squeezedKeywords || "", w.term) ||
-          occurrences(d.squeezedReadingTitle || "", kana) || occurrences(d.squeezedReadingKeywords || "", kana)) {
-        out.set(String(n), 3);
-      } else if (occurrences(d.squeezedText, w.term) || occurrences(d.squeezedReading || "", kana)) {
-        out.set(String(n), 1);
-      }
+      var found = occurrencesIn(d, look.word.term);
+      if (found.title) out.set(String(n), 3);
+      else if (found.body) out.set(String(n), 1);
     });
     return out;
   }
-  var look = lookups(st, [w])[0];
   if (!look.use) return out;
   var options = { fields: FIELDS, wildcard: look.use.wildcard };
   if (look.use.editDistance) options.editDistance = look.use.editDistance;
@@ -175,9 +182,9 @@ function docsWith(st, w) {
 /* Pages with most of the query's words, anywhere on the page. A word weighs by how rare it is
    (idf over sections); words found nowhere, or in more than a third of all sections (particles,
    "how", "my"), do not count. A page needs at least half of the weight of the words that count. */
-function mostWords(st, found) {
+function mostWords(st, looks) {
   var n = st.docs.length;
-  var perWord = found.map(function (w) { return docsWith(st, w); });
+  var perWord = looks.map(function (look) { return docsWith(st, look); });
   var idf = perWord.map(function (m) { return m.size && m.size <= n / 3 ? Math.log(1 + n / m.size) : 0; });
   var total = idf.reduce(function (a, b) { return a + b; }, 0);
   if (!total) return [];
@@ -212,7 +219,8 @@ function search(st, query) {
   var note = function (hits, weight) {
     hits.forEach(function (h) { scores.set(h.ref, Math.max(scores.get(h.ref) || 0, h.score * (weight || 1))); });
   };
-  var looked = lookups(st, found).filter(function (l) { return l.use; });
+  var looks = lookups(st, found);
+  var looked = looks.filter(function (l) { return l.use; });
   var add = function (q, l, presence) {
     /* Words of four letters or more are also found inside longer words (Filipino and Indonesian
        affixes: padala in pagpapadala). */
@@ -238,13 +246,10 @@ function search(st, query) {
       st.docs.forEach(function (d, n) {
         var inTitle = 0, count = 0, all = true;
         pieces.forEach(function (p) {
-          var kana = hiragana(p);
-          var title = occurrences(d.squeezedTitle, p) + occurrences(d.squeezedReadingTitle || "", kana) +
-            occurrences(d.squeezedKeywords || "", p) + occurrences(d.squeezedReadingKeywords || "", kana);
-          var body = occurrences(d.squeezedText, p) + occurrences(d.squeezedReading, kana);
-          if (title) inTitle++;
-          else if (!body) all = false;
-          count += title + body;
+          var found = occurrencesIn(d, p);
+          if (found.title) inTitle++;
+          else if (!found.body) all = false;
+          count += found.title + found.body;
         });
         if (all) hits.push({ ref: String(n), score: 1 + 4 * inTitle / pieces.length + Math.log(1 + count) });
       });
@@ -257,7 +262,7 @@ function search(st, query) {
   if (found.length > 1 && pagesFound.size < 3) {
     var floor = Infinity;
     scores.forEach(function (score) { floor = Math.min(floor, score); });
-    mostWords(st, found).forEach(function (h) {
+    mostWords(st, looks).forEach(function (h) {
       if (!scores.has(h.ref)) scores.set(h.ref, isFinite(floor) ? Math.min(h.score, floor * 0.99) : h.score);
     });
   }
