@@ -28,6 +28,28 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The font files the tests that measure or print text need, by language, with their Debian package.
+FONTS = {
+    "ja": ("fonts-noto-cjk", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+    "zh-Hans": ("fonts-noto-cjk", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+    "ko": ("fonts-noto-cjk", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+    "th": ("fonts-noto-core", "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf"),
+    "my": ("fonts-noto-core", "/usr/share/fonts/truetype/noto/NotoSansMyanmar-Regular.ttf"),
+    "km": ("fonts-noto-core", "/usr/share/fonts/truetype/noto/NotoSansKhmer-Regular.ttf"),
+    "ne": ("fonts-noto-core", "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf"),
+}
+
+
+def require_font(tag: str) -> None:
+    """Fail, naming the Debian package, when the font for language tag's script is missing."""
+    package, path = FONTS[tag]
+    if not Path(path).exists():
+        pytest.fail(
+            f"no font for {tag!r}: {path} is missing; install Debian's {package} (scripts/setup --test does)",
+            pytrace=False,
+        )
+
+
 # One English segment is marked fuzzy (outdated) so the browser tests can see a fallback.
 FUZZY_SEGMENT = "新しい 部屋に 住む ときは"
 

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser.axe import violations
+from tests.browser.conftest import require_font
 
 pytestmark = pytest.mark.browser
 
@@ -95,6 +96,7 @@ def test_without_javascript_furigana_are_shown_and_no_dead_switch(browser: Brows
 
 
 def test_switch_fits_a_narrow_phone(browser: Browser, base_url: str) -> None:
+    require_font("ja")  # the widths below are those of the Japanese font
     context = browser.new_context(viewport={"width": 320, "height": 640}, device_scale_factor=2)
     page = context.new_page()
     page.goto(base_url + CARD)

@@ -9,6 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
+from tests.browser.conftest import require_font
+
 pytestmark = pytest.mark.browser
 
 PAGE = "transport/bicycles/"
@@ -68,6 +70,7 @@ def test_print_keeps_furigana(page: Page, base_url: str) -> None:
 
 @pytest.mark.parametrize("tag", ["ja", "th", "my"])
 def test_pdf_of_a_page_has_its_title_and_no_navigation(page: Page, base_url: str, tag: str) -> None:
+    require_font(tag)
     page.goto(f"{base_url}/{tag}/{PAGE}")
     page.wait_for_load_state("networkidle")
     title = page.evaluate(  # the heading's text without its furigana readings
