@@ -29,24 +29,24 @@ from mkdocs.utils.yaml import yaml_load
 
 from guidebook.alerts.model import read_alerts
 from guidebook.alerts.site import language_banner, publish_alerts, utc_now
-from guidebook.assemble import assemble as assemble_site
-from guidebook.catalogs import entries
-from guidebook.extract import read_catalogs
+from guidebook.catalogs.extract import read_catalogs
+from guidebook.catalogs.po import entries
+from guidebook.catalogs.status import LanguageStatus, language_status
 from guidebook.fsutil import write_if_changed
-from guidebook.furigana import with_furigana
-from guidebook.languages import Language
-from guidebook.municipality import with_identity
-from guidebook.pages import SourcePage
+from guidebook.japanese.furigana import with_furigana
+from guidebook.japanese.readings import LOCAL_FILE as LOCAL_READINGS
+from guidebook.japanese.readings import load_overrides
 from guidebook.problems import InputError, Problem
-from guidebook.project import Project
-from guidebook.readings import LOCAL_FILE as LOCAL_READINGS
-from guidebook.readings import load_overrides
-from guidebook.render import Rendered, render
-from guidebook.segments import Segment, extract
-from guidebook.status import LanguageStatus, language_status
-from guidebook.status_page import status_markdown
+from guidebook.project.languages import Language
+from guidebook.project.loader import Project
+from guidebook.project.municipality import with_identity
+from guidebook.project.pages import SourcePage
+from guidebook.project.segments import Segment, extract
+from guidebook.site.assemble import assemble as assemble_site
+from guidebook.site.render import Rendered, render
+from guidebook.site.status_page import status_markdown
+from guidebook.site.whatsnew import PAGE_SLUG, write_channels
 from guidebook.strings import load_strings
-from guidebook.whatsnew import PAGE_SLUG, write_channels
 
 Progress = Callable[[str], None]
 
@@ -401,7 +401,7 @@ def run_languages(
     import mkdocs.commands.build  # noqa: F401
     import mkdocs_static_i18n.plugin  # noqa: F401
 
-    import guidebook.mkdocs_plugin  # noqa: F401
+    import guidebook.site.mkdocs_plugin  # noqa: F401
 
     results: dict[str, LanguageResult] = {}
     failures: list[str] = []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from guidebook.problems import InputError
 
-# Commands that can run on a project holding only its own site_config/ and local/ (see guidebook.overlay).
+# Commands that can run on a project holding only its own site_config/ and local/ (see guidebook.project.overlay).
 WITH_UPSTREAM = ("extract", "build", "serve", "status", "check")
 
 
@@ -21,8 +21,8 @@ def _progress(msg: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Segment pages into templates and merge them into every catalog."""
-    from guidebook.extract import run_extract
-    from guidebook.project import open_project
+    from guidebook.catalogs.extract import run_extract
+    from guidebook.project.loader import open_project
 
     start = time.perf_counter()
     project = open_project(args.project)
@@ -42,7 +42,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_new_municipality(args: argparse.Namespace) -> int:
     """Start a municipality's site: identity in site.yml, local pages and their catalogs, a CI workflow."""
-    from guidebook.scaffold import EXAMPLE_MARK, new_municipality
+    from guidebook.project.municipality import EXAMPLE_MARK
+    from guidebook.scaffold.municipality import new_municipality
 
     report = new_municipality(
         args.project, args.name, args.area_code, args.name_en, args.chapter, args.color, args.force
@@ -61,7 +62,7 @@ def cmd_new_municipality(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site into site/."""
     from guidebook.build import build_site
-    from guidebook.project import open_project
+    from guidebook.project.loader import open_project
 
     start = time.perf_counter()
     project = open_project(args.project)
@@ -82,7 +83,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Build (unless --no-build), then serve site/ on a local address."""
-    from guidebook.project import open_project
+    from guidebook.project.loader import open_project
 
     if not args.no_build:
         rc = cmd_build(args)
@@ -101,11 +102,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Print translation coverage per language (and per page with --pages)."""
-    from guidebook.extract import read_catalogs
-    from guidebook.project import open_project
-    from guidebook.segments import extract
-    from guidebook.status import language_status
-    from guidebook.status_page import status_table
+    from guidebook.catalogs.extract import read_catalogs
+    from guidebook.catalogs.status import language_status
+    from guidebook.project.loader import open_project
+    from guidebook.project.segments import extract
+    from guidebook.site.status_page import status_table
 
     project = open_project(args.project)
     cats = read_catalogs(project)
@@ -118,9 +119,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check configuration, pages and catalogs; exit 1 on errors (and on warnings with --strict)."""
-    from guidebook.checks import run_checks
-    from guidebook.plain_japanese import run_plain_checks
-    from guidebook.project import open_project
+    from guidebook.catalogs.checks import run_checks
+    from guidebook.japanese.plain_japanese import run_plain_checks
+    from guidebook.project.loader import open_project
 
     project = open_project(args.project)
     problems = run_checks(project, langs=args.lang or None)
@@ -136,7 +137,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_add_language(args: argparse.Namespace) -> int:
     """Publish one more language: its settings from CLDR, files to translate and empty catalogs."""
-    from guidebook.add_language import add_language
+    from guidebook.scaffold.add_language import add_language
 
     report = add_language(args.project, args.tag)
     lang = report.language
@@ -210,8 +211,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def combine(fork: Path, upstream: Path) -> Path:
-    """Compose a site's own files with the national project (see guidebook.overlay) and say where."""
-    from guidebook.overlay import compose
+    """Compose a site's own files with the national project (see guidebook.project.overlay) and say where."""
+    from guidebook.project.overlay import compose
 
     combined = compose(fork, upstream)
     print(f"upstream: {fork} over {upstream}, combined in {combined}", file=sys.stderr)

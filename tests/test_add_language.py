@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guidebook.add_language import add_language
 from guidebook.build import build_site
 from guidebook.cli import main
 from guidebook.problems import InputError
-from guidebook.project import open_project
+from guidebook.project.loader import open_project
+from guidebook.scaffold.add_language import add_language
 from tests.helpers import make_project, tree
 
 UK_WORD = "Посвідка"

@@ -25,7 +25,7 @@ from guidebook.alerts.model import (
 )
 from guidebook.alerts.view import BOTH, alerts_document, banner_html, format_japan_time, view
 from guidebook.problems import InputError, Problem
-from guidebook.project import open_project
+from guidebook.project.loader import open_project
 from tests.alert_data import alert_text
 from tests.helpers import REPO, make_project
 

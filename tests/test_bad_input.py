@@ -9,13 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guidebook.build import build_site
-from guidebook.catalogs import Entry
+from guidebook.catalogs.po import Entry
 from guidebook.cli import main
-from guidebook.languages import make_language
-from guidebook.project import open_project
-from guidebook.render import render
-from guidebook.sanitize import sanitize
-from guidebook.segments import extract_body
+from guidebook.project.languages import make_language
+from guidebook.project.loader import open_project
+from guidebook.project.segments import extract_body
+from guidebook.site.render import render
+from guidebook.site.sanitize import sanitize
 from tests.helpers import make_project, page, tree
 from tests.test_properties import active_content
 
@@ -95,7 +95,7 @@ EN = make_language("en", None, "sans-serif", "space", None)
 def test_fuzz_segmenter_and_renderer_never_crash_or_emit_script(tmp_path: Path, body: str, evil: str) -> None:
     import markdown
 
-    from guidebook.pages import read_page
+    from guidebook.project.pages import read_page
 
     path = tmp_path / "p.md"
     path.write_text(page("題", body), encoding="utf-8")

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from guidebook.build import build_site
+from guidebook.catalogs.extract import run_extract
 from guidebook.cli import main
-from guidebook.extract import run_extract
 from guidebook.problems import InputError
-from guidebook.project import open_project
+from guidebook.project.loader import open_project
 from tests.helpers import make_project, page, tree
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from guidebook import catalogs
+from guidebook.catalogs import po as catalogs
 from guidebook.problems import Problem
-from guidebook.segments import extract_body
+from guidebook.project.segments import extract_body
 
 LONG = (
     "在留カードは 日本に 中長期間 住む 外国人が 持つ カードです。住所が 変わったら 14日 以内に 市役所に 届けます。"

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from guidebook.build import build_site
-from guidebook.catalogs import Entry
-from guidebook.extract import run_extract
-from guidebook.languages import make_language
-from guidebook.pages import read_page
+from guidebook.catalogs.extract import run_extract
+from guidebook.catalogs.po import Entry
 from guidebook.problems import InputError, Problem
-from guidebook.project import open_project
-from guidebook.render import render
-from guidebook.segments import extract
+from guidebook.project.languages import make_language
+from guidebook.project.loader import open_project
+from guidebook.project.pages import read_page
+from guidebook.project.segments import extract
+from guidebook.site.render import render
 from tests.helpers import make_project, page
 
 ATOM = "{http://www.w3.org/2005/Atom}"

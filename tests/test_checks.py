@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from guidebook.checks import (
+from guidebook.catalogs.checks import (
     CheckFailure,
     Pair,
     check_burmese_unicode,
@@ -16,9 +16,9 @@ from guidebook.checks import (
     check_numbers,
     run_checks,
 )
+from guidebook.catalogs.extract import run_extract
 from guidebook.cli import main
-from guidebook.extract import run_extract
-from guidebook.project import open_project
+from guidebook.project.loader import open_project
 from tests.helpers import REPO, make_project
 
 

@@ -137,7 +137,7 @@ def site(merged: tuple[Path, subprocess.CompletedProcess[str], str, str]) -> Pat
     repo = merged[0]
     script = (
         "import guidebook, sys; from pathlib import Path; from guidebook.build import build_site; "
-        "from guidebook.project import open_project; print(guidebook.__version__, Path(guidebook.__file__).parent); "
+        "from guidebook.project.loader import open_project; print(guidebook.__version__, Path(guidebook.__file__).parent); "
         "build_site(open_project(Path('.').resolve()))"
     )
     env = {**os.environ, "PYTHONPATH": str(repo)}

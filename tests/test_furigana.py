@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from guidebook.build import build_site
-from guidebook.furigana import NOT_INDEXED, annotate, title_heading, with_furigana
-from guidebook.languages import make_language
+from guidebook.japanese.furigana import NOT_INDEXED, annotate, title_heading, with_furigana
+from guidebook.japanese.readings import Reader, load_overrides
 from guidebook.problems import InputError
-from guidebook.project import open_project
-from guidebook.readings import Reader, load_overrides
+from guidebook.project.languages import make_language
+from guidebook.project.loader import open_project
 from tests.helpers import REPO, make_project, page
 
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from guidebook.build import build_site
-from guidebook.extract import run_extract
-from guidebook.plain_japanese import run_plain_checks
-from guidebook.project import open_project
+from guidebook.catalogs.extract import run_extract
+from guidebook.japanese.plain_japanese import run_plain_checks
+from guidebook.project.loader import open_project
 from tests.helpers import PAGE, make_project
 
 CARD = PAGE.replace("title: {title}\n", "title: {title}\nkeywords: ビザ、在留資格\n").format(

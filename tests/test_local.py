@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from guidebook.build import build_site, navigation
-from guidebook.checks import run_checks
+from guidebook.catalogs.checks import run_checks
+from guidebook.catalogs.extract import run_extract
 from guidebook.cli import main
-from guidebook.extract import run_extract
 from guidebook.problems import InputError
-from guidebook.project import open_project
-from guidebook.render import render
+from guidebook.project.loader import open_project
+from guidebook.site.render import render
 from tests.helpers import make_project, page
 
 SHOP_HOURS = page("店の 時間", "市の 店は 10時に 開きます。\n\n電話は 03-1234-5678 です。")

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from lunr.builder import Builder
 from lunr.index import Index
 
-from guidebook.lunrindex import build_lunr_index
-from guidebook.search import TITLE_BOOST, tokens
+from guidebook.search.index import TITLE_BOOST, tokens
+from guidebook.search.lunrindex import build_lunr_index
 from tests.helpers import REPO
 
 BOOSTS = {"title": float(TITLE_BOOST), "text": 1.0}
@@ -40,6 +40,8 @@ def catalog_docs(tag: str) -> list[tuple[str, dict[str, str]]]:
     for number, po in enumerate(sorted((REPO / "languages" / tag / "LC_MESSAGES").glob("*.po"))):
         with po.open("rb") as handle:
             texts = [str(m.string) for m in read_po(handle) if m.id and m.string]
+        if not texts:  # a page nobody has translated yet
+            continue
         title, text = " ".join(tokens(texts[0], tag)), " ".join(tokens(" ".join(texts[1:]), tag))
         docs.append((str(number), {"title": title, "text": text}))
     return docs

@@ -10,10 +10,10 @@ import pytest
 
 from guidebook.build import build_site
 from guidebook.cli import main
-from guidebook.languages import make_language
-from guidebook.municipality import WHITE, Municipality, check_digit, contrast, rgb, with_identity
 from guidebook.problems import InputError
-from guidebook.project import open_project
+from guidebook.project.languages import make_language
+from guidebook.project.loader import open_project
+from guidebook.project.municipality import WHITE, Municipality, check_digit, contrast, rgb, with_identity
 from tests.helpers import make_project, page
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#fff"/></svg>\n'

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from guidebook.checks import CheckFailure
+from guidebook.catalogs.checks import CheckFailure
 from guidebook.cli import main
-from guidebook.plain_japanese import (
+from guidebook.japanese.plain_japanese import (
     RULES,
     Context,
     Limits,
@@ -22,7 +22,7 @@ from guidebook.plain_japanese import (
     split_sentences,
 )
 from guidebook.problems import InputError
-from guidebook.project import open_project
+from guidebook.project.loader import open_project
 from tests.helpers import REPO, make_project, page
 
 CTX = Context(Limits(allowed_katakana=("テレビ",), names=("厚生労働省",)), ("在留カード", "国民健康保険"), lemmas)

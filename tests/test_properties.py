@@ -14,11 +14,11 @@ import polib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guidebook import catalogs
+from guidebook.catalogs import po as catalogs
+from guidebook.catalogs.safety import escape_block_start
 from guidebook.problems import Problem
-from guidebook.safety import escape_block_start
-from guidebook.sanitize import sanitize
-from guidebook.segments import extract_body, substitute
+from guidebook.project.segments import extract_body, substitute
+from guidebook.site.sanitize import sanitize
 
 WORD = st.text(alphabet="あいうえおかきくけこ日本語漢字abcxyz0123", min_size=1, max_size=8)
 INLINE_PIECE = st.one_of(

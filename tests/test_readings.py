@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from guidebook.problems import InputError
-from guidebook.readings import (
+from guidebook.japanese.readings import (
     Counter,
     Overrides,
     Piece,
@@ -19,6 +18,7 @@ from guidebook.readings import (
     notation,
     number_reading,
 )
+from guidebook.problems import InputError
 from tests.helpers import REPO
 
 

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import markdown
 
-from guidebook.catalogs import Entry
-from guidebook.languages import make_language
-from guidebook.pages import read_page
+from guidebook.catalogs.po import Entry
 from guidebook.problems import Problem
-from guidebook.render import render
-from guidebook.sanitize import sanitize
+from guidebook.project.languages import make_language
+from guidebook.project.pages import read_page
+from guidebook.site.render import render
+from guidebook.site.sanitize import sanitize
 from tests.helpers import page
 
 EN = make_language("en", None, "sans-serif", "space", None)

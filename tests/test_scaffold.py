@@ -10,9 +10,9 @@ import yaml
 
 from guidebook.build import build_site
 from guidebook.cli import main
-from guidebook.pages import FRONT_MATTER
-from guidebook.project import open_project
-from guidebook.scaffold import WORKFLOW, office_name
+from guidebook.project.loader import open_project
+from guidebook.project.pages import FRONT_MATTER
+from guidebook.scaffold.municipality import WORKFLOW, office_name
 from tests.helpers import REPO, make_project, page, tree
 
 PAGES = {

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from guidebook.segments import extract_body, substitute
+from guidebook.project.segments import extract_body, substitute
 
 
 def segs(body: str) -> list[tuple[str, str]]:

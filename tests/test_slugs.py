@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidebook.slugs import slugify
+from guidebook.project.slugs import slugify
 
 
 @pytest.mark.parametrize(

@@ -1,1 +1,2 @@
-"""Disaster alerts: CAP 1.2 alert files, the banner on every page, alerts.json, CAP XML and Atom feeds."""
+"""Disaster alerts: alert files, templates and agency telegrams in; the banner on every page,
+alerts.json, CAP XML and Atom feeds out."""

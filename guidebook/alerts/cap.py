@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from guidebook.alerts.model import INFO_SCHEMA, Alert, Info, alert_schema, cap_time
-from guidebook.languages import SOURCE_TAG
+from guidebook.project.languages import SOURCE_TAG
 
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
 MEDIA_TYPE = "application/cap+xml"

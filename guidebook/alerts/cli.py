@@ -36,9 +36,9 @@ from guidebook.alerts.model import (
     replaces,
 )
 from guidebook.alerts.view import FALLBACK_TAG, JAPAN
-from guidebook.languages import SOURCE_TAG
 from guidebook.problems import InputError, Problem
-from guidebook.project import Project, open_project
+from guidebook.project.languages import SOURCE_TAG
+from guidebook.project.loader import Project, open_project
 
 DURATION = re.compile(r"([0-9]+)([mhd])")
 UNITS = {"m": "minutes", "h": "hours", "d": "days"}

@@ -26,10 +26,10 @@ from typing import Any
 
 import yaml
 
-from guidebook import schema
-from guidebook.languages import SOURCE_TAG
 from guidebook.problems import InputError, Problem
-from guidebook.project import AREA_CODE, Project, SiteConfig
+from guidebook.project import schema
+from guidebook.project.languages import SOURCE_TAG
+from guidebook.project.loader import AREA_CODE, Project, SiteConfig
 
 STATUSES = ("Actual", "Exercise", "System", "Test", "Draft")
 MSG_TYPES = ("Alert", "Update", "Cancel")

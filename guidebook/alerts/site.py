@@ -22,8 +22,8 @@ from guidebook.alerts.cap import cap_xml, file_stem
 from guidebook.alerts.model import Alert, Settings, published, shown
 from guidebook.alerts.view import BOTH, alerts_document, banner_html, view
 from guidebook.fsutil import write_if_changed
-from guidebook.languages import Language
-from guidebook.project import Project
+from guidebook.project.languages import Language
+from guidebook.project.loader import Project
 from guidebook.strings import load_strings
 
 POLL_SECONDS = 60
@@ -82,7 +82,7 @@ NO_ALERTS_SINCE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 def publish_alerts(project: Project, alerts: list[Alert], site: Path, now: dt.datetime | None = None) -> PublishReport:
     """Write every alert file of the site into site (a finished site or a staged one)."""
-    from guidebook.assemble import chooser_html
+    from guidebook.site.assemble import chooser_html
 
     now = now or utc_now()
     report = PublishReport()

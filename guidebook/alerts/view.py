@@ -16,7 +16,7 @@ from babel import Locale
 from babel.dates import format_date, format_time, get_datetime_format
 
 from guidebook.alerts.model import Alert, Info, cap_time
-from guidebook.languages import SOURCE_TAG
+from guidebook.project.languages import SOURCE_TAG
 
 JAPAN = dt.timezone(dt.timedelta(hours=9), "JST")
 FALLBACK_TAG = "en"

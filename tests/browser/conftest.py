@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from guidebook.build import build_site
-from guidebook.project import open_project
+from guidebook.project.loader import open_project
 from tests.helpers import REPO
 
 CHROMIUM = "/usr/bin/chromium"

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 
 from guidebook.build import build_site
 from guidebook.cli import main
-from guidebook.project import open_project
+from guidebook.project.loader import open_project
 from guidebook.strings import load_strings
 from tests.alert_data import alert_text, iso
 from tests.browser.axe import violations

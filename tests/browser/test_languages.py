@@ -13,9 +13,9 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page
 
-from guidebook.add_language import add_language
 from guidebook.build import build_site
-from guidebook.project import open_project
+from guidebook.project.loader import open_project
+from guidebook.scaffold.add_language import add_language
 from tests.browser.axe import violations
 from tests.browser.conftest import _Quiet
 from tests.helpers import make_project

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from babel.messages.catalog import Catalog
 
-from guidebook.catalogs import entries
-from guidebook.pages import SourcePage
-from guidebook.segments import Segment
+from guidebook.catalogs.po import entries
+from guidebook.project.pages import SourcePage
+from guidebook.project.segments import Segment
 from guidebook.words import count_words
 
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidebook import local, schema
-from guidebook.languages import SEGMENTATIONS, SOURCE_TAG, TAG_PATTERN, Language, make_language
-from guidebook.municipality import Municipality, MunicipalityType, file_problems, site_name
-from guidebook.pages import SourcePage, discover
 from guidebook.problems import InputError, Problem
-from guidebook.segments import extract, parser
+from guidebook.project import local, schema
+from guidebook.project.languages import SEGMENTATIONS, SOURCE_TAG, TAG_PATTERN, Language, make_language
+from guidebook.project.municipality import Municipality, MunicipalityType, file_problems, site_name
+from guidebook.project.pages import SourcePage, discover
+from guidebook.project.segments import extract, parser
 
 TAG = re.compile(TAG_PATTERN)
 

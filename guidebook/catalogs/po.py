@@ -22,7 +22,7 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, PoFileParser, escape, normalize, unescape
 
 from guidebook.problems import Problem
-from guidebook.segments import Segment
+from guidebook.project.segments import Segment
 
 # A translator comment starting with this word marks a translation that no fluent speaker has
 # reviewed yet. It is published (unlike fuzzy), and status reports it separately.

@@ -22,13 +22,13 @@ from typing import Any
 
 import yaml
 
-from guidebook import schema
-from guidebook.checks import CheckFailure
-from guidebook.pages import SourcePage
+from guidebook.catalogs.checks import CheckFailure
+from guidebook.japanese.readings import KANJI_CLASS, tokenizer
 from guidebook.problems import InputError, Problem
-from guidebook.project import Project
-from guidebook.readings import KANJI_CLASS, tokenizer
-from guidebook.segments import Segment, extract
+from guidebook.project import schema
+from guidebook.project.loader import Project
+from guidebook.project.pages import SourcePage
+from guidebook.project.segments import Segment, extract
 
 FILE = "site_config/plain_japanese.yml"
 GLOSSARY = "site_config/glossary.yml"

@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
-from guidebook import schema
-from guidebook.pages import SourcePage, discover
 from guidebook.problems import Problem
+from guidebook.project import schema
+from guidebook.project.pages import SourcePage, discover
 
 NATIONAL = "national"
 LOCAL = "local"

@@ -17,7 +17,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from guidebook.pages import TRANSLATABLE_META, SourcePage
+from guidebook.project.pages import TRANSLATABLE_META, SourcePage
 
 # `!!! type "Title"`, `??? type "Title"`, `???+ type` (admonitions, details) and `=== "Tab"` (tabs).
 BLOCK_HEADER = re.compile(

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from guidebook import schema
-from guidebook.extract import read_catalogs
+from guidebook.catalogs.extract import read_catalogs
+from guidebook.catalogs.safety import markup, unsafe_reason
 from guidebook.problems import InputError, Problem
-from guidebook.project import Project
-from guidebook.safety import markup, unsafe_reason
-from guidebook.scaffold import placeholder_problems
-from guidebook.segments import extract
+from guidebook.project import schema
+from guidebook.project.loader import Project
+from guidebook.project.municipality import placeholder_problems
+from guidebook.project.segments import extract
 
 
 class CheckFailure(Exception):

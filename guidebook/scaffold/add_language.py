@@ -18,10 +18,10 @@ import yaml
 from babel import Locale
 from babel.core import get_global
 
-from guidebook.extract import run_extract
-from guidebook.languages import TAG_PATTERN, cldr_names
+from guidebook.catalogs.extract import run_extract
 from guidebook.problems import InputError, Problem
-from guidebook.project import Project, open_project
+from guidebook.project.languages import TAG_PATTERN, cldr_names
+from guidebook.project.loader import Project, open_project
 
 LANGUAGES_FILE = "site_config/languages.yml"
 SITE_FILE = "site_config/site.yml"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from guidebook import schema
 from guidebook.problems import Problem
+from guidebook.project import schema
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 SLUG_PART = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")

@@ -17,12 +17,12 @@ from urllib.parse import urlparse
 
 import yaml
 
-from guidebook.changes import PublishedChange
 from guidebook.fsutil import write_if_changed
-from guidebook.languages import SOURCE_TAG, Language
-from guidebook.pages import SourcePage
-from guidebook.project import Project
-from guidebook.render import Rendered
+from guidebook.project.changes import PublishedChange
+from guidebook.project.languages import SOURCE_TAG, Language
+from guidebook.project.loader import Project
+from guidebook.project.pages import SourcePage
+from guidebook.site.render import Rendered
 
 PAGE_SLUG = "whats-new"
 FEEDS_DIR = "feeds"

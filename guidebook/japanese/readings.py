@@ -25,8 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from guidebook import schema
 from guidebook.problems import InputError, Problem
+from guidebook.project import schema
 
 FILE = "site_config/furigana.yml"
 # A municipality's own readings (place names), in the folder a fork owns.

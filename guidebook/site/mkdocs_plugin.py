@@ -21,12 +21,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 
-from guidebook.cssprune import minify_assets, prune_site
-from guidebook.languages import SEGMENTATIONS, TAG_PATTERN
-from guidebook.navcache import NavSections
-from guidebook.offline import write_offline_manifest
-from guidebook.sanitize import sanitize
-from guidebook.search import write_search_index
+from guidebook.project.languages import SEGMENTATIONS, TAG_PATTERN
+from guidebook.search.index import write_search_index
+from guidebook.site.cssprune import minify_assets, prune_site
+from guidebook.site.navcache import NavSections
+from guidebook.site.offline import write_offline_manifest
+from guidebook.site.sanitize import sanitize
 
 BCP47 = re.compile(TAG_PATTERN)
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "strings/")
@@ -92,7 +92,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
     def on_config(self, config: Any, **kwargs: Any) -> Any:
         """Load the furigana reader and its override dictionary when furigana are on."""
-        from guidebook.furigana import load_reader
+        from guidebook.japanese.furigana import load_reader
 
         self.reader = load_reader(self.config.furigana_project) if self.config.furigana else None
         self.keywords: dict[str, str] = {}
@@ -129,7 +129,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     def on_page_content(self, html: str, **kwargs: Any) -> str:
         """Return the page body with everything outside the allowlist removed, then furigana if on."""
         if self.reader is not None:
-            from guidebook.furigana import add_furigana
+            from guidebook.japanese.furigana import add_furigana
 
             clean = sanitize(html) if self.config.sanitize else html
             return add_furigana(clean, str(kwargs["page"].title or ""), self.reader)

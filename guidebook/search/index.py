@@ -24,7 +24,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from guidebook.lunrindex import build_lunr_index
+from guidebook.search.lunrindex import build_lunr_index
 from guidebook.words import letter_runs, words
 
 INDEX_FILE = "search/guidebook_index.json"
@@ -100,7 +100,7 @@ def build_index(docs: list[dict[str, Any]], tag: str) -> dict[str, Any]:
 
 def reading_of(text: str, reader: Any) -> str:
     """Return text with every kanji word replaced by its reading, in hiragana, without spaces."""
-    from guidebook.readings import to_hiragana
+    from guidebook.japanese.readings import to_hiragana
 
     return to_hiragana("".join(piece.reading or piece.text for piece in reader.pieces(text))).replace(" ", "")
 

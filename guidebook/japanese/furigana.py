@@ -15,8 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from guidebook.languages import Language
-from guidebook.readings import KANJI, Piece, Reader, load_overrides
+from guidebook.japanese.readings import KANJI, Piece, Reader, load_overrides
+from guidebook.project.languages import Language
 
 SKIP = {"code", "pre", "kbd", "samp", "script", "style", "ruby", "rt", "rp", "textarea", "svg", "math", "template"}
 RAW_TEXT = {"script", "style"}

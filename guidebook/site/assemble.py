@@ -7,10 +7,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+from guidebook.catalogs.status import LanguageStatus
 from guidebook.fsutil import write_if_changed
-from guidebook.offline import write_service_worker
-from guidebook.project import Project
-from guidebook.status import LanguageStatus
+from guidebook.project.loader import Project
+from guidebook.site.offline import write_service_worker
 from guidebook.strings import load_strings
 
 CHOOSER = """<!doctype html>

@@ -16,21 +16,18 @@ from pathlib import Path
 
 import yaml
 
-from guidebook import schema
-from guidebook.extract import run_extract
+from guidebook.catalogs.extract import run_extract
 from guidebook.fsutil import write_if_changed
-from guidebook.local import CHAPTER_PATTERN, LOCAL_CONTENT
-from guidebook.municipality import AreaCode, HeaderColour
+from guidebook.japanese.readings import LOCAL_FILE
 from guidebook.problems import InputError, Problem
-from guidebook.project import Project, open_project
-from guidebook.readings import LOCAL_FILE
+from guidebook.project import schema
+from guidebook.project.loader import Project, open_project
+from guidebook.project.local import CHAPTER_PATTERN, LOCAL_CONTENT
+from guidebook.project.municipality import EXAMPLE_MARK, PLACEHOLDER_PHONE, AreaCode, HeaderColour
 
-EXAMPLE_MARK = "【例】"
 PLACEHOLDER_SITE = "https://www.municipality.example/"
 PLACEHOLDER_BASE_URL = "https://guidebook.municipality.example/"
-PLACEHOLDER_PHONE = "000-000-0000"
 WORKFLOW = ".github/workflows/guidebook-site.yml"
-PLACEHOLDER_URL = re.compile(r"https?://[^\s/)\"']*\.example(?=[/:)\"'\s]|$)")
 DEFAULT_COLOR = "#0b6e4f"
 
 OFFICES = {
@@ -446,33 +443,3 @@ def planned_files(
     files.append((LOCAL_FILE, LOCAL_READINGS))
     files.append((WORKFLOW, WORKFLOW_YML.format(name=name)))
     return files
-
-
-def placeholder_problems(project: Project) -> list[Problem]:
-    """Warn about example values a municipality's site still shows: 【例】, *.example addresses, 000-000-0000."""
-    out: list[Problem] = []
-    files = [(project.root / "site_config" / "site.yml", "site_config/site.yml")]
-    for path, name in files + [(p.path, p.file) for p in project.local_pages]:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.lstrip().startswith("#"):
-                continue
-            found = [
-                what
-                for what, hit in (
-                    (EXAMPLE_MARK, EXAMPLE_MARK in line),
-                    ("an address on .example", PLACEHOLDER_URL.search(line)),
-                    (f"the telephone number {PLACEHOLDER_PHONE}", PLACEHOLDER_PHONE in line),
-                )
-                if hit
-            ]
-            if found:
-                out.append(
-                    Problem(
-                        name,
-                        number,
-                        "placeholder",
-                        "replace the example value: " + ", ".join(found),
-                        "warning",
-                    )
-                )
-    return out

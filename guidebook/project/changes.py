@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-from guidebook.languages import Language
+from guidebook.project.languages import Language
 
 
 @dataclass(frozen=True)

@@ -21,14 +21,17 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from guidebook import schema
 from guidebook.fsutil import write_if_changed
-from guidebook.languages import SOURCE_TAG, TAG_PATTERN, Language
 from guidebook.problems import Problem
+
+if TYPE_CHECKING:
+    from guidebook.project.loader import Project
+from guidebook.project import schema
+from guidebook.project.languages import SOURCE_TAG, TAG_PATTERN, Language
 
 WCAG_AA = 4.5
 WHITE = (255, 255, 255)
@@ -263,3 +266,39 @@ def with_identity(
     suffix = site_name("", municipality, lang.tag)
     name = str(overrides["site_name"])
     return {**overrides, "site_name": name if name.endswith(suffix) else name + suffix, "theme": theme, "extra": extra}
+
+
+# Example values new-municipality writes, which `guidebook check` reports until they are replaced.
+EXAMPLE_MARK = "【例】"
+PLACEHOLDER_PHONE = "000-000-0000"
+PLACEHOLDER_URL = re.compile(r"https?://[^\s/)\"']*\.example(?=[/:)\"'\s]|$)")
+
+
+def placeholder_problems(project: Project) -> list[Problem]:
+    """Warn about example values a municipality's site still shows: 【例】, *.example addresses, 000-000-0000."""
+    out: list[Problem] = []
+    files = [(project.root / "site_config" / "site.yml", "site_config/site.yml")]
+    for path, name in files + [(p.path, p.file) for p in project.local_pages]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.lstrip().startswith("#"):
+                continue
+            found = [
+                what
+                for what, hit in (
+                    (EXAMPLE_MARK, EXAMPLE_MARK in line),
+                    ("an address on .example", PLACEHOLDER_URL.search(line)),
+                    (f"the telephone number {PLACEHOLDER_PHONE}", PLACEHOLDER_PHONE in line),
+                )
+                if hit
+            ]
+            if found:
+                out.append(
+                    Problem(
+                        name,
+                        number,
+                        "placeholder",
+                        "replace the example value: " + ", ".join(found),
+                        "warning",
+                    )
+                )
+    return out

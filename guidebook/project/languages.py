@@ -9,7 +9,7 @@ from babel import Locale, UnknownLocaleError
 SOURCE_TAG = "ja"
 TAG_PATTERN = r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?"
 
-# How search splits text into words, per script family (see guidebook.search).
+# How search splits text into words, per script family (see guidebook.search.index).
 SEGMENTATIONS = ("space", "icu")
 
 

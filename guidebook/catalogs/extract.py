@@ -7,12 +7,12 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from guidebook import catalogs
+from guidebook.catalogs import po as catalogs
 from guidebook.fsutil import write_if_changed
-from guidebook.pages import SourcePage
 from guidebook.problems import InputError, Problem
-from guidebook.project import Project
-from guidebook.segments import extract
+from guidebook.project.loader import Project
+from guidebook.project.pages import SourcePage
+from guidebook.project.segments import extract
 
 
 @dataclass

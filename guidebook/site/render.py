@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 import yaml
 from babel.dates import format_date
 
-from guidebook.catalogs import Entry
-from guidebook.changes import PublishedChange, published_change
-from guidebook.languages import Language
-from guidebook.pages import SourcePage
-from guidebook.safety import escape_block_start, unsafe_reason
-from guidebook.segments import CHANGE_KIND, Segment, extract, substitute
+from guidebook.catalogs.po import Entry
+from guidebook.catalogs.safety import escape_block_start, unsafe_reason
+from guidebook.project.changes import PublishedChange, published_change
+from guidebook.project.languages import Language
+from guidebook.project.pages import SourcePage
+from guidebook.project.segments import CHANGE_KIND, Segment, extract, substitute
 
 FALLBACK_OPEN = "<span lang='ja' class='gb-ja'>"
 FALLBACK_CLOSE = "</span>"

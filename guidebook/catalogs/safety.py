@@ -1,7 +1,7 @@
 """Decide whether a volunteer's translation may be published: it must bring no markup of its own.
 
 A translation may use the inline HTML, links and images its source segment has, and nothing
-else. Whatever passes is also sanitized after rendering (see guidebook.sanitize), so this check
+else. Whatever passes is also sanitized after rendering (see guidebook.site.sanitize), so this check
 is what reports the problem and the sanitizer is what guarantees the page.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from guidebook.segments import parser
+from guidebook.project.segments import parser
 
 # Text at the start of a line that would change the block structure if a translation began with it.
 BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+*>](?=\s|$)|\d{1,9}[.)](?=\s|$)|=+\s*$|\[[^\]]*\]:|\s)")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from guidebook.languages import Language
-from guidebook.project import Project
-from guidebook.status import Coverage, LanguageStatus
+from guidebook.catalogs.status import Coverage, LanguageStatus
+from guidebook.project.languages import Language
+from guidebook.project.loader import Project
 
 
 def _row(cells: list[str]) -> str:
