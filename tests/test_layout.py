@@ -87,3 +87,26 @@ def test_shared_modules_import_no_stage() -> None:
     graph = unit_graph()
     for unit in ("problems", "fsutil", "words", "strings"):
         assert not graph.get(unit, set()) & set(STAGES), unit
+
+
+def _string_lines(node: ast.AST) -> int:
+    """Return the lines a string literal spans in the source or holds in its value (0 for anything else)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        held = node.value.count("\n") + 1
+    elif isinstance(node, ast.JoinedStr):
+        held = 1 + sum(part.value.count("\n") for part in node.values if isinstance(part, ast.Constant))
+    else:
+        return 0
+    return max(held, (node.end_lineno or node.lineno) - node.lineno + 1)
+
+
+def test_pages_templates_and_scripts_are_files_not_string_constants() -> None:
+    # They live next to the code (site/templates/, site/assets/, scaffold/files/), as package data.
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            lines = max((_string_lines(sub) for sub in ast.walk(value)), default=0) if value else 0
+            if lines > 15:
+                found.append(f"{path.relative_to(REPO).as_posix()}:{node.lineno}: a string of {lines} lines")
+    assert not found, found

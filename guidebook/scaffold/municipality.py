@@ -5,6 +5,9 @@ municipality's identity), site_config/logo.svg, local/ (a chapter of local pages
 Japanese and their catalogs in every language) and .github/workflows/guidebook-site.yml, a file the
 national project never ships. Example values the municipality must replace are marked 【例】, and
 addresses on the reserved `.example` domain; `guidebook check` lists those still left.
+
+The text of those files is in files/ next to this module: the local pages (files/pages/, plain
+Japanese Markdown with {{ slots }}), site.yml, the logo, furigana.yml and the workflow.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from guidebook.catalogs.extract import run_extract
 from guidebook.fsutil import write_if_changed
@@ -29,6 +33,8 @@ PLACEHOLDER_SITE = "https://www.municipality.example/"
 PLACEHOLDER_BASE_URL = "https://guidebook.municipality.example/"
 WORKFLOW = ".github/workflows/guidebook-site.yml"
 DEFAULT_COLOR = "#0b6e4f"
+# The local pages, in files/pages/<slug>.md.j2.
+LOCAL_PAGES = ("index", "consultation", "city-office", "garbage-calendar", "shelters")
 
 OFFICES = {
     "市": "市役所",
@@ -40,6 +46,32 @@ OFFICES = {
     "府": "府庁",
     "県": "県庁",
 }
+
+# The national pages the local pages link to, by the name the page files use (`national.work`).
+NATIONAL_PAGES = {
+    "work": "work/labour-consultation",
+    "office": "city-office/index",
+    "garbage": "daily-life/garbage",
+    "evacuation": "disaster/evacuation",
+}
+
+
+def in_quotes(value: str) -> str:
+    """Return value escaped for the inside of a double-quoted YAML scalar (`title: "{{ name | in_quotes }}"`)."""
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
+# The files the scaffold writes, in files/: *.j2 are Jinja templates (plain text, nothing is escaped;
+# a missing value is an error), the others are copied as they are.
+SCAFFOLD_FILES = Path(__file__).parent / "files"
+FILES = Environment(
+    loader=FileSystemLoader(SCAFFOLD_FILES),
+    autoescape=False,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    keep_trailing_newline=True,
+)
+FILES.filters["in_quotes"] = in_quotes
 
 
 @dataclass
@@ -56,243 +88,6 @@ def office_name(name: str) -> str:
         if name.endswith(suffix):
             return name[: -len(suffix)] + office
     return name + "の 役所"
-
-
-SITE_YML = """\
-# The settings of {name_ja}'s guidebook site. This file, the rest of site_config/ (its alerts in
-# site_config/alerts/, its logo) and local/ belong to the municipality; everything else comes from
-# the national project and is updated with `git pull upstream main` (README, "Municipality forks").
-# site_config/languages.yml and glossary.yml are national definitions: do not edit them here.
-name:
-{national_name}
-# The address where this site is published (replace the placeholder).
-base_url: {base_url}
-{languages}municipality:
-  name:
-{municipality_name}
-  # JIS X 0402 local government code (5 digits).
-  area_code: "{area_code}"
-  # The municipality's emblem; replace the placeholder file.
-  logo: site_config/logo.svg
-  # Header colour behind white text: at least 4.5:1 contrast (WCAG 2.1 AA). Keep the quotes.
-  primary_color: "{color}"
-  # Shown at the foot of every page (replace the placeholders).
-  contact:
-    phone: {phone}
-    url: {site}
-# Local chapters (folders of local/content/ja/) among the national ones of content/chapters.yml:
-# `at: first`, `at: last` or `after: <chapter>`.
-local_chapters:
-  - chapter: {chapter}
-    at: first
-"""
-
-LOGO_SVG = """\
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="logo">
-  <!-- Placeholder: replace with the municipality's emblem. -->
-  <rect x="2" y="2" width="44" height="44" rx="10" fill="#ffffff"/>
-  <path d="M10 38V21L24 10l14 11v17H29V28h-10v10z" fill="{color}"/>
-</svg>
-"""
-
-FRONT = """\
----
-title: {title}
-description: {description}
-sources:
-  - name: {source}
-    url: {site}
-reviewed: {today}
-order: {order}
----
-
-"""
-
-INDEX = """\
-この 章は、{name}に 住む 外国人の ための 情報です。{name}が 書いて います。
-
-## この 章の ページ
-
-- [外国人 相談窓口](consultation.md)
-- [{office}の 窓口](city-office.md)
-- [ごみの 日](garbage-calendar.md)
-- [避難所](shelters.md)
-
-日本の どこでも 同じ 手続きは、ほかの 章に 書いて あります。
-"""
-
-CONSULTATION = """\
-{name}には、外国人の ための 相談窓口が あります。
-
-生活の こと、手続きの こと、困って いる ことを 相談できます。相談は 無料です。
-
-## 場所と 時間
-
-| こと | くわしく |
-| --- | --- |
-| 場所 | {mark} {office} 1階 |
-| 日と 時間 | {mark} 月曜日から 金曜日、9時から 17時（祝日は 休み） |
-| 電話 | {mark} {phone} |
-
-## 相談できる ことば
-
-| ことば | 日 |
-| --- | --- |
-| {mark} やさしい 日本語 | 月曜日から 金曜日 |
-| {mark} 英語 | 月曜日、水曜日 |
-| {mark} 中国語 | 火曜日 |
-| {mark} ベトナム語 | 木曜日 |
-
-ほかの ことばは、電話の 通訳を 使います。前に 電話して ください。
-
-## 相談の 例
-
-- 役所から 来た 手紙が 分からない
-- 住む ところ、仕事、子どもの 学校の こと
-- 病院に 行きたいが、ことばが 心配
-
-相談した ことの 秘密は 守ります。
-{national_work}"""
-
-CITY_OFFICE = """\
-{office}では、住民登録、国民健康保険、税金などの 手続きを します。
-
-## 場所と 時間
-
-- 場所：{mark} {name}○○町 1-2-3
-- 時間：{mark} 月曜日から 金曜日、8時30分から 17時15分（祝日は 休み）
-- 電話：{mark} {phone}
-
-## 手続きと 窓口
-
-| 手続き | 窓口 | 電話 |
-| --- | --- | --- |
-| 住民登録、引っ越し | {mark} 1階 市民課 | {mark} {phone} |
-| 国民健康保険、年金 | {mark} 2階 保険年金課 | {mark} {phone} |
-| 税金 | {mark} 3階 税務課 | {mark} {phone} |
-| 子育て、学校 | {mark} 2階 子ども課 | {mark} {phone} |
-
-!!! tip "行く 前に"
-
-    在留カードを 持って 行って ください。
-
-    ことばが 心配な ときは、先に [外国人 相談窓口](consultation.md)で 相談できます。
-{national_office}"""
-
-GARBAGE = """\
-{name}では、住んで いる 地区ごとに、ごみを 出す 日が 決まって います。
-{national_garbage}
-## 出す 日
-
-{mark} 北地区は ○○町と ○○町です。南地区は ○○町と ○○町です。
-
-| ごみ | {mark} 北地区 | {mark} 南地区 |
-| --- | --- | --- |
-| 燃える ごみ | {mark} 月曜日・木曜日 | {mark} 火曜日・金曜日 |
-| 燃えない ごみ | {mark} 第2 水曜日 | {mark} 第4 水曜日 |
-| 資源ごみ | {mark} 金曜日 | {mark} 月曜日 |
-
-- {mark} 朝 8時 までに 出します。
-- 決まった 場所（ごみ置き場）に 出します。
-
-## 粗大ごみ
-
-家具などの 大きな ごみは、前に 申し込みが 必要です。申し込みは {mark} 粗大ごみ 受付センター（電話：{phone}）です。
-
-## 分からない とき
-
-分からない ときは、{mark} {office} ごみの 係（電話：{phone}）に 聞いて ください。
-"""
-
-SHELTERS = """\
-大きな 地震や 台風の とき、家に いると 危ない ときは、避難場所や 避難所に 逃げます。
-
-外国人も 使えます。お金は かかりません。
-{national_evacuation}
-## {name}の 避難場所と 避難所
-
-| 名前 | 住所 | 種類 |
-| --- | --- | --- |
-| {mark} ○○公園 | {mark} {name}○○町 1-1 | 避難場所 |
-| {mark} ○○小学校 | {mark} {name}○○町 2-1 | 避難所 |
-| {mark} ○○中学校 | {mark} {name}○○町 3-1 | 避難所 |
-
-家から 近い 避難場所と 避難所を、前に 確かめて ください。家族とも 話して おいて ください。
-
-## ハザードマップ
-
-[{mark} {name}の ハザードマップ]({site}hazard-map/)で、災害の とき 危ない 所が 分かります。
-"""
-
-NATIONAL_LINKS = {
-    "national_work": ("work/labour-consultation", "\n仕事の ことは、[{title}](../{slug}.md)も 見て ください。\n"),
-    "national_office": ("city-office/index", "\n手続きの やり方は、[{title}](../{slug}.md)を 見て ください。\n"),
-    "national_garbage": ("daily-life/garbage", "\nごみの 分け方は、[{title}](../{slug}.md)を 見て ください。\n"),
-    "national_evacuation": ("disaster/evacuation", "\n逃げ方は、[{title}](../{slug}.md)を 見て ください。\n"),
-}
-
-WORKFLOW_YML = """\
-# Check, build and publish {name}'s guidebook site. Written by `guidebook new-municipality`: this
-# file belongs to the municipality, and the national project never ships a file of this name.
-name: guidebook site
-
-on:
-  push:
-    branches: [main]
-  pull_request:
-  workflow_dispatch:
-
-permissions:
-  contents: read
-
-concurrency:
-  group: guidebook-site-${{{{ github.ref }}}}
-  cancel-in-progress: true
-
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.12"
-          cache: pip
-          cache-dependency-path: pyproject.toml
-      - name: Install the generator
-        run: python -m pip install -e .
-      # Fails while example values (【例】, *.example addresses) are left, and on any
-      # translation problem. The whole test suite is `scripts/test` (it also needs chromium).
-      - name: Check pages and translations
-        run: guidebook check --strict
-      - name: Build every language
-        run: guidebook build
-      - uses: actions/upload-pages-artifact@v3
-        with:
-          path: site
-
-  # GitHub Pages: Settings → Pages → Source: GitHub Actions. Set base_url in site_config/site.yml
-  # to the published address.
-  deploy:
-    if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'
-    needs: build
-    runs-on: ubuntu-latest
-    permissions:
-      pages: write
-      id-token: write
-    environment:
-      name: github-pages
-      url: ${{{{ steps.deployment.outputs.page_url }}}}
-    steps:
-      - id: deployment
-        uses: actions/deploy-pages@v4
-
-  # Any other static host serves site/ as it is. Replace the deploy job's steps with a download of
-  # the artifact and one of:
-  #   rsync -az --delete site/ deploy@www.example.lg.jp:/var/www/guidebook/
-  #   aws s3 sync site/ s3://guidebook-bucket/ --delete
-  # (keep a short cache lifetime for HTML and alerts.json; the files below assets/ may be cached long).
-"""
 
 
 def scaffold_problems(
@@ -323,11 +118,6 @@ def argument(value: str) -> yaml.ScalarNode:
     """Return a command-line argument as a YAML string node, to check it with the site.yml schema."""
     mark = yaml.Mark("command line", 0, 0, 0, "", 0)
     return yaml.ScalarNode("tag:yaml.org,2002:str", value, mark, mark)
-
-
-def yaml_text(value: str) -> str:
-    """Return value as a double-quoted YAML scalar."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def new_municipality(
@@ -365,30 +155,13 @@ def new_municipality(
     return report
 
 
-def languages_setting(project: Project) -> str:
-    """Return the `languages` lines of a municipality's site.yml: the national site's own choice.
+def lists_languages(project: Project) -> bool:
+    """Return whether the national site.yml lists its languages (a municipality's site.yml then lists them too).
 
     Without a list, the site publishes every national language, including those added later.
     """
-    tags = ", ".join(lang.tag for lang in project.config.languages)
     site = yaml.safe_load((project.root / "site_config" / "site.yml").read_text(encoding="utf-8")) or {}
-    if site.get("languages"):
-        return f"# Published languages, in the order the language switcher lists them.\nlanguages: [{tags}]\n"
-    return (
-        "# Every language of the national site_config/languages.yml is published, in that file's order,\n"
-        f"# including languages the national project adds later. To publish fewer, list them:\n# languages: [{tags}]\n"
-    )
-
-
-LOCAL_READINGS = """\
-# Readings of this municipality's place names (towns, wards, stations, rivers) that the
-# plain-Japanese pages show wrong, in the format of the national site_config/furigana.yml; they
-# win where both files have the same word. Check the furigana of the local pages after a build.
-# Example:
-#   - text: 港区
-#     reading: みなとく
-words: []
-"""
+    return bool(site.get("languages"))
 
 
 def planned_files(
@@ -396,50 +169,38 @@ def planned_files(
 ) -> list[tuple[str, str]]:
     """Return (path, text) of every file the scaffold writes."""
     config = project.config
-    names = {"ja": name, **({"en": name_en} if name_en else {})}
-    site_yml = SITE_YML.format(
-        name_ja=name,
-        national_name="\n".join(f"  {tag}: {yaml_text(text)}" for tag, text in config.name.items()),
+    site_yml = FILES.get_template("site.yml.j2").render(
+        name=name,
+        national_name=config.name,
         base_url=PLACEHOLDER_BASE_URL,
-        languages=languages_setting(project),
-        municipality_name="\n".join(f"    {tag}: {yaml_text(text)}" for tag, text in names.items()),
+        languages=[lang.tag for lang in config.languages],
+        languages_listed=lists_languages(project),
+        municipality_name={"ja": name, **({"en": name_en} if name_en else {})},
         area_code=area_code,
         color=color.lower(),
         phone=PLACEHOLDER_PHONE,
         site=PLACEHOLDER_SITE,
         chapter=chapter,
     )
-    office = office_name(name)
     titles = {p.slug: p.title for p in project.pages}
-    links = {
-        key: (template.format(title=titles[slug], slug=slug) if slug in titles else "")
-        for key, (slug, template) in NATIONAL_LINKS.items()
-    }
     values = {
         "name": name,
-        "office": office,
+        "office": office_name(name),
         "mark": EXAMPLE_MARK,
         "phone": PLACEHOLDER_PHONE,
         "site": PLACEHOLDER_SITE,
+        "today": today.isoformat(),
+        "national": {
+            key: {"title": titles[slug], "slug": slug} if slug in titles else None
+            for key, slug in NATIONAL_PAGES.items()
+        },
     }
-    pages = [
-        ("index", f"{name}の 情報", f"{name}に 住む 人の ための 情報です。", 0, INDEX),
-        ("consultation", "外国人 相談窓口", "生活の ことを 相談できる 窓口と、使える ことばです。", 1, CONSULTATION),
-        ("city-office", f"{office}の 窓口", f"{office}の 場所、時間、手続きの 窓口です。", 2, CITY_OFFICE),
-        ("garbage-calendar", "ごみの 日", f"{name}で ごみを 出す 日です。", 3, GARBAGE),
-        ("shelters", "避難所", f"{name}の 避難場所と 避難所です。", 4, SHELTERS),
+    files = [
+        ("site_config/site.yml", site_yml),
+        ("site_config/logo.svg", FILES.get_template("logo.svg.j2").render(color=color.lower())),
     ]
-    files = [("site_config/site.yml", site_yml), ("site_config/logo.svg", LOGO_SVG.format(color=color.lower()))]
-    for slug, title, description, order, body in pages:
-        front = FRONT.format(
-            title=yaml_text(title),
-            description=yaml_text(description),
-            source=yaml_text(f"{name} ホームページ"),
-            site=PLACEHOLDER_SITE,
-            today=today.isoformat(),
-            order=order,
-        )
-        files.append((f"{LOCAL_CONTENT}/{chapter}/{slug}.md", front + body.format(**values, **links)))
-    files.append((LOCAL_FILE, LOCAL_READINGS))
-    files.append((WORKFLOW, WORKFLOW_YML.format(name=name)))
+    for slug in LOCAL_PAGES:
+        files.append((f"{LOCAL_CONTENT}/{chapter}/{slug}.md", FILES.get_template(f"pages/{slug}.md.j2").render(values)))
+    files.append((LOCAL_FILE, (SCAFFOLD_FILES / "furigana.yml").read_text(encoding="utf-8")))
+    files.append((WORKFLOW, FILES.get_template("workflow.yml.j2").render(name=name)))
     return files
