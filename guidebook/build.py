@@ -32,7 +32,7 @@ from guidebook.alerts.site import language_banner, publish_alerts, utc_now
 from guidebook.catalogs.extract import read_catalogs
 from guidebook.catalogs.po import entries
 from guidebook.catalogs.status import LanguageStatus, language_status
-from guidebook.fsutil import write_if_changed
+from guidebook.fsutil import publish_lock, write_if_changed
 from guidebook.japanese.furigana import with_furigana
 from guidebook.japanese.readings import LOCAL_FILE as LOCAL_READINGS
 from guidebook.japanese.readings import load_overrides
@@ -43,6 +43,7 @@ from guidebook.project.municipality import with_identity
 from guidebook.project.pages import SourcePage
 from guidebook.project.segments import Segment, extract
 from guidebook.site.assemble import assemble as assemble_site
+from guidebook.site.hosting import compress_site, write_hosting
 from guidebook.site.render import Rendered, render
 from guidebook.site.status_page import status_markdown
 from guidebook.site.whatsnew import PAGE_SLUG, write_channels
@@ -122,9 +123,13 @@ def build_site(
                 if child.is_dir() and child.name not in only and not (stage / child.name).exists():
                     shutil.copytree(child, stage / child.name, copy_function=os.link)
         assemble_site(project, stage, report.status)
+        write_hosting(project.config.base_url, stage)
+        compress_site(stage)
         report.timings["assemble"] = time.perf_counter() - clock
-        publish_alerts(project, alerts, stage, shared.now)
-        publish(stage, project.site_dir)
+        with publish_lock(project.build_dir):
+            # Alerts as they are on disk now: one published while this build ran is kept.
+            publish_alerts(project, read_alerts(project), stage, utc_now())
+            publish(stage, project.site_dir)
     finally:
         if stage.exists():
             shutil.rmtree(stage)
@@ -372,6 +377,7 @@ def build_language(shared: _Shared, tag: str, build: bool = True) -> LanguageRes
         shutil.rmtree(tree.out_dir)
     config_file = str((project.root / "mkdocs.yml").resolve())
     _, result.seconds["site"], result.messages = _build_one(config_file, tree.overrides)
+    compress_site(tree.out_dir)
     tree.stamp.write_text(tree.inputs)
     result.built = True
     return result

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -36,3 +39,19 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+@contextlib.contextmanager
+def publish_lock(build_dir: Path) -> Iterator[None]:
+    """Hold the project's publish lock: one build or alert command publishes into site/ at a time.
+
+    Whoever publishes last reads the alert files as they are on disk then, so a build that started
+    before an alert was written never takes the alert off the live site.
+    """
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / ".publish.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

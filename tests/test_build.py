@@ -189,7 +189,7 @@ def test_editing_one_catalog_rebuilds_only_that_language(tmp_path: Path) -> None
     second = build_site(open_project(root))
     assert second.built == ["th"]
     after = tree(root / "site")
-    changed = {name for name in after if before.get(name) != after[name]}
+    changed = {name.removesuffix(".gz") for name in after if before.get(name) != after[name]}  # a page with its copy
     assert changed == {
         "status.html",
         "th/residence/index.html",
@@ -210,7 +210,7 @@ def test_editing_one_page_changes_only_that_pages_outputs(tmp_path: Path) -> Non
     )
     build_site(open_project(root))
     after = tree(root / "site")
-    changed = {name for name in after if before.get(name) != after[name]}
+    changed = {name.removesuffix(".gz") for name in after if before.get(name) != after[name]}  # a page with its copy
     expected = {
         f"{tag}/{path}"
         for tag in ("ja", "en", "th")

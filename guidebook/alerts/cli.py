@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -36,12 +38,24 @@ from guidebook.alerts.model import (
     replaces,
 )
 from guidebook.alerts.view import FALLBACK_TAG, JAPAN
+from guidebook.fsutil import publish_lock
 from guidebook.problems import InputError, Problem
 from guidebook.project.languages import SOURCE_TAG
 from guidebook.project.loader import Project, open_project
 
 DURATION = re.compile(r"([0-9]+)([mhd])")
 UNITS = {"m": "minutes", "h": "hours", "d": "days"}
+
+
+def _locked(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Run an alert command under the project's publish lock, so commands and builds never lose each other's work."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        with publish_lock(Path(args.project) / "build"):
+            return command(args)
+
+    return run
 
 
 def _now() -> dt.datetime:
@@ -70,6 +84,7 @@ def _publish(project: Project, alerts: list[Alert], started: float) -> int:
     return 0
 
 
+@_locked
 def cmd_publish(args: argparse.Namespace) -> int:
     """Validate every alert and rewrite alerts.json, CAP files and feeds in site/."""
     started = time.perf_counter()
@@ -157,6 +172,7 @@ def _source_block(args: argparse.Namespace) -> dict[str, Any]:
     return block
 
 
+@_locked
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a new alert (or an update of one) from the command line, then publish."""
     started = time.perf_counter()
@@ -205,6 +221,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0 if args.no_publish else _publish(project, [*alerts, alert], started)
 
 
+@_locked
 def cmd_cancel(args: argparse.Namespace) -> int:
     """Write a Cancel for an alert and every update of it, then publish."""
     started = time.perf_counter()
@@ -230,6 +247,7 @@ def cmd_cancel(args: argparse.Namespace) -> int:
     return 0 if args.no_publish else _publish(project, [*alerts, alert], started)
 
 
+@_locked
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a CAP 1.2 XML file into site_config/alerts/, then publish."""
     started = time.perf_counter()

@@ -11,6 +11,7 @@ Pages themselves are not rebuilt: assets/alerts.js brings them up to date from a
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,6 +25,7 @@ from guidebook.alerts.view import BOTH, alerts_document, banner_html, view
 from guidebook.fsutil import write_if_changed
 from guidebook.project.languages import Language
 from guidebook.project.loader import Project
+from guidebook.site.hosting import compress
 from guidebook.strings import load_strings
 
 POLL_SECONDS = 60
@@ -73,8 +75,16 @@ def root_snippets(project: Project, alerts: list[Alert], now: dt.datetime, prefi
 
 
 def _write(site: Path, rel: str, data: bytes, report: PublishReport) -> None:
-    if write_if_changed(site / rel, data):
+    path = site / rel
+    before = path.stat().st_mtime if path.exists() else None
+    if write_if_changed(path, data):
         report.written.append(rel)
+        if before is not None and int(path.stat().st_mtime) <= int(before):
+            # Web servers derive ETag and Last-Modified from the mtime in whole seconds: a file
+            # rewritten within the same second must not look unchanged to a revalidating reader.
+            os.utime(path, (before + 1, before + 1))
+        if compress(site / rel):  # keep the copy nginx's gzip_static serves in step
+            report.written.append(rel + ".gz")
 
 
 NO_ALERTS_SINCE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -103,6 +113,7 @@ def publish_alerts(project: Project, alerts: list[Alert], site: Path, now: dt.da
         rel = f"alerts/{old.name}"
         if rel not in keep:
             old.unlink()
+            old.with_name(old.name + ".gz").unlink(missing_ok=True)
             report.removed.append(rel)
     banner_items = [a for a in items if a.msg_type != "Cancel"]
     for lang in project.config.languages:

@@ -17,6 +17,7 @@ Intl.Segmenter and the same normalization, and loads the index only when the rea
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -134,7 +135,10 @@ def write_search_index(
             if doc.get("keywords"):
                 doc["readingKeywords"] = reading_of(doc["keywords"], reader)
     payload = {"lang": tag, "latin": is_latin(tag), "unspaced": unspaced, "docs": docs, "index": index}
-    (site_dir / INDEX_FILE).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    (site_dir / INDEX_FILE).write_text(text, encoding="utf-8")
     config = dict(data.get("config", {}))
-    config["guidebook"] = {"index": INDEX_FILE, "lang": tag}
+    # The index's address carries a hash of its content: caches and CDNs never mix builds.
+    version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    config["guidebook"] = {"index": f"{INDEX_FILE}?v={version}", "lang": tag}
     path.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")), encoding="utf-8")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 from guidebook.build import build_site
 from guidebook.project.loader import open_project
 from tests.helpers import REPO
+from tests.nginx import Nginx
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -82,12 +81,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
-    """Serve the built site on a free port of 127.0.0.1."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    """Serve the built site with Debian's nginx (workers as www-data when run as root) on 127.0.0.1."""
+    server = Nginx(site)
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture(scope="session")

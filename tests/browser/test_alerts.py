@@ -4,12 +4,9 @@ pages without JavaScript, and axe-core WCAG 2.1 AA on pages with banners."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +21,7 @@ from guidebook.strings import load_strings
 from tests.alert_data import alert_text, iso
 from tests.browser.axe import violations
 from tests.helpers import REPO, make_project
+from tests.nginx import Nginx
 
 pytestmark = pytest.mark.browser
 
@@ -39,26 +37,14 @@ QUAKE = {
 WAIT_MS = 15_000
 
 
-class _Fresh(http.server.SimpleHTTPRequestHandler):
-    """Serves files as they are on disk now (alerts.json is rewritten within the same second)."""
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        del self.headers["If-Modified-Since"]
-        return super().send_head()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
-        return None
-
-
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Fresh, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    """Serve a built site with Debian's nginx and the site's own hosting rules."""
+    server = Nginx(directory)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield server.url
     finally:
-        server.shutdown()
+        server.stop()
 
 
 def fast_polling(page: Page, seconds: int = 1) -> None:
