@@ -26,12 +26,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
     project = open_project(args.project)
-    pages = project.local_pages if project.config.municipality and not args.all else project.pages
-    if len(pages) < len(project.pages):
+    local_only = bool(project.config.municipality and not args.all)
+    sources = project.local_pages if local_only else project.translation_sources
+    if local_only:
         print("extract: a municipality's site: local/ catalogs only; the national ones come from upstream (--all)")
-    report = run_extract(project, pages=pages)
+    report = run_extract(project, pages=sources)
+    templates = "" if local_only or project.alert_templates is None else " and the alert templates"
     print(
-        f"extract: {len(pages)} pages, {report.segments} segments; "
+        f"extract: {len(project.local_pages if local_only else project.pages)} pages{templates}, "
+        f"{report.segments} segments; "
         f"wrote {len(report.templates_written)} templates and {len(report.catalogs_written)} catalogs "
         f"in {time.perf_counter() - start:.1f}s"
     )
@@ -104,15 +107,15 @@ def cmd_status(args: argparse.Namespace) -> int:
     """Print translation coverage per language (and per page with --pages)."""
     from guidebook.catalogs.extract import read_catalogs
     from guidebook.catalogs.status import language_status
+    from guidebook.project.alert_templates import source_segments
     from guidebook.project.loader import open_project
-    from guidebook.project.segments import extract
     from guidebook.site.status_page import status_table
 
     project = open_project(args.project)
     cats = read_catalogs(project)
-    segs = {p.slug: extract(p) for p in project.pages}
+    segs = {p.slug: source_segments(p) for p in project.translation_sources}
     langs = [lang for lang in project.translations if not args.lang or lang.tag in args.lang]
-    statuses = {lang.tag: language_status(lang.tag, project.pages, segs, cats) for lang in langs}
+    statuses = {lang.tag: language_status(lang.tag, project.translation_sources, segs, cats) for lang in langs}
     print(status_table(project, statuses, per_page=args.pages))
     return 0
 

@@ -92,7 +92,7 @@ def test_config_errors_are_reported_together_with_file_and_line(tmp_path: Path) 
         open_project(root)
     assert [str(p) for p in err.value.problems] == [
         "site_config/site.yml:3: base_url: expected an http(s) URL ending with /, got 'example.org'",
-        "site_config/site.yml:5: colour: unknown key; expected one of name, base_url, languages, alert_areas, alert_statuses, local_chapters, municipality",
+        "site_config/site.yml:5: colour: unknown key; expected one of name, base_url, languages, alert_areas, alert_statuses, alert_min_intensity, local_chapters, municipality",
     ]
 
 
@@ -194,6 +194,7 @@ def test_editing_one_catalog_rebuilds_only_that_language(tmp_path: Path) -> None
         "status.html",
         "th/residence/index.html",
         "th/search/guidebook_index.json",
+        "th/search/search_index.json",  # the stub names the index with its new version
         "th/offline.json",  # the download size of "save for offline"
         "th/status/index.html",
     }
@@ -214,7 +215,12 @@ def test_editing_one_page_changes_only_that_pages_outputs(tmp_path: Path) -> Non
     expected = {
         f"{tag}/{path}"
         for tag in ("ja", "en", "th")
-        for path in ("residence/card/index.html", "search/guidebook_index.json", "offline.json")
+        for path in (
+            "residence/card/index.html",
+            "search/guidebook_index.json",
+            "search/search_index.json",
+            "offline.json",
+        )
     }
     assert changed == expected  # offline.json: the download size of "save for offline"
 

@@ -17,6 +17,9 @@ import yaml
 
 from guidebook.alerts import site as alert_site
 from guidebook.alerts.cap import CapError, dump_alert, file_stem, read_cap
+from guidebook.alerts.importer import plan, threshold_of
+from guidebook.alerts.jma import Telegram, TelegramError, is_telegram
+from guidebook.alerts.jma import parse as parse_telegram
 from guidebook.alerts.model import (
     ALERTS_DIR,
     CATEGORIES,
@@ -37,7 +40,9 @@ from guidebook.alerts.model import (
     read_alerts,
     replaces,
 )
+from guidebook.alerts.templates import source_block
 from guidebook.alerts.view import FALLBACK_TAG, JAPAN
+from guidebook.alerts.watch import STATE_FILE, run
 from guidebook.fsutil import publish_lock
 from guidebook.problems import InputError, Problem
 from guidebook.project.languages import SOURCE_TAG
@@ -62,12 +67,13 @@ def _now() -> dt.datetime:
     return alert_site.utc_now().astimezone(JAPAN).replace(microsecond=0)
 
 
-def _publish(project: Project, alerts: list[Alert], started: float) -> int:
-    """Publish into the existing site and say what readers now see."""
+def _publish(project: Project, alerts: list[Alert], started: float, now: dt.datetime | None = None) -> int:
+    """Publish into the existing site and say what readers now see (as at now, for replays)."""
     if not project.site_dir.is_dir():
         print(f"alert: no {project.rel(project.site_dir)}/ yet; run `guidebook build` to publish", file=sys.stderr)
         return 1
-    report = alert_site.publish_alerts(project, alerts, project.site_dir)
+    alerts = read_alerts(project)  # as written, with every template alert in every translated language
+    report = alert_site.publish_alerts(project, alerts, project.site_dir, now)
     print(
         f"alert publish: {len(report.shown)} shown, {len(report.published)} published; "
         f"wrote {len(report.written)} and removed {len(report.removed)} files in "
@@ -135,6 +141,45 @@ def _expires(value: str, now: dt.datetime) -> dt.datetime:
     except ValueError:
         raise InputError([Problem("--expires", 0, "", f"expected a time or 30m, 6h, 2d; got {value!r}")]) from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=JAPAN)
+
+
+def _time(value: str, option: str) -> dt.datetime:
+    """Return a time given on the command line: ISO 8601, or HH:MM today, in Japan time if no offset."""
+    now = _now()
+    try:
+        if re.fullmatch(r"[0-9]{1,2}:[0-9]{2}", value):
+            hour, minute = map(int, value.split(":"))
+            return now.replace(hour=hour, minute=minute, second=0)
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(
+            [Problem(option, 0, "", f"expected a time such as 15:30 or 2026-12-07T15:30; got {value!r}")]
+        ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=JAPAN)
+
+
+def _from_template(
+    project: Project, args: argparse.Namespace, now: dt.datetime
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return the template reference and the plain-Japanese block of an alert written from a template."""
+    slots: dict[str, Any] = {}
+    if args.area:
+        slots["area"] = [name.strip() for text in args.area for name in re.split(r"[、,]", text) if name.strip()]
+    for name in ("intensity", "height"):
+        if getattr(args, name):
+            slots[name] = getattr(args, name)
+    if args.time:
+        slots["time"] = _time(args.time, "--time")
+    try:
+        block = source_block(project, args.template, args.level, slots, now)
+    except KeyError as exc:
+        raise InputError([Problem("--template", 0, "", str(exc.args[0]))]) from None
+    reference: dict[str, Any] = {"kind": args.template}
+    if args.level is not None:
+        reference["level"] = args.level
+    if slots:
+        reference["slots"] = slots
+    return reference, block
 
 
 def _write_alert(project: Project, alerts: list[Alert], data: dict[str, Any], comment: str, origin: str = "") -> Alert:
@@ -206,13 +251,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.status:
         data["status"] = args.status
     source = data.setdefault("info", {}).setdefault(SOURCE_TAG, {})
+    if args.template:
+        data["template"], block = _from_template(project, args, now)
+        data["info"] = {SOURCE_TAG: block}  # other languages come from the template's translations
+        source = block
     source.update(_source_block(args))
     if args.expires:
         source["expires"] = _expires(args.expires, now)
     if args.area or args.geocode:
         area = source.setdefault("area", {})
-        if args.area:
-            area["areaDesc"] = args.area
+        if args.area and not args.template:
+            area["areaDesc"] = " ".join(args.area)
         if args.geocode:
             area["geocode"] = args.geocode
     alert = _write_alert(project, alerts, data, f"Written by `guidebook alert new` at {cap_time(now)}.")
@@ -247,23 +296,92 @@ def cmd_cancel(args: argparse.Namespace) -> int:
     return 0 if args.no_publish else _publish(project, [*alerts, alert], started)
 
 
+def _import(project: Project, paths: list[Path]) -> tuple[dict[Path, str], list[Problem]]:
+    """Import CAP files and agency telegrams; return what became of each file, and the bad ones."""
+    alerts = read_alerts(project)
+    telegrams: list[tuple[Telegram, Path]] = []
+    bad: list[Problem] = []
+    results: dict[Path, str] = {}
+    for path in paths:
+        source = str(path)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            bad.append(Problem(source, 0, "", exc.strerror or str(exc)))
+            continue
+        try:
+            if is_telegram(data):
+                telegrams.append((parse_telegram(data), path))
+                continue
+            imported = read_cap(data, [lang.tag for lang in project.config.languages])
+        except (TelegramError, CapError) as exc:
+            bad.append(Problem(source, 0, "", str(exc)))
+            results[path] = f"bad: {exc}"
+            continue
+        comment = f"Imported from {Path(path).name} by `guidebook alert import` at {cap_time(_now())}."
+        alert = _write_alert(project, alerts, imported.data, comment, origin=source)
+        alerts.append(alert)
+        results[path] = f"wrote {alert.identifier}"
+        for item in imported.left_out:
+            print(f"alert: left out of {Path(path).name}: {item}", file=sys.stderr)
+    threshold = threshold_of(project)
+    for telegram, path in sorted(telegrams, key=lambda pair: pair[0].order):
+        step = plan(project, telegram, alerts, threshold)
+        if step.data is None:
+            results[path] = f"no banner: {step.skip}"
+            print(f"alert import: {path.name}: no banner: {step.skip}")
+            continue
+        comment = f"Imported from a 気象庁 telegram ({telegram.type}: {telegram.title})."
+        try:
+            alert = _write_alert(project, alerts, step.data, comment, origin=str(path))
+        except InputError as exc:
+            bad.extend(exc.problems)
+            results[path] = "bad: " + "; ".join(p.message for p in exc.problems)
+            continue
+        alerts.append(alert)
+        results[path] = f"wrote {alert.identifier}"
+        print(f"alert import: {path.name}: {alert.identifier} ({alert.msg_type}, {telegram.template or 'cancel'})")
+    return results, bad
+
+
 @_locked
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import a CAP 1.2 XML file into site_config/alerts/, then publish."""
+    """Import CAP 1.2 files and the agency's telegrams (気象庁防災情報XML) into site_config/alerts/, then publish."""
     started = time.perf_counter()
     project = open_project(args.project)
-    alerts = read_alerts(project)
-    source = str(args.file)
+    now = _time(args.as_of, "--as-of") if args.as_of else None
+    _, bad = _import(project, list(args.file))
+    for problem in bad:
+        print(f"alert: {problem}", file=sys.stderr)
+    if args.no_publish:
+        return 1 if bad else 0
+    code = _publish(project, [], started, now)
+    return 1 if bad else code
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Follow the agency's Atom feed: import new telegrams and publish, until interrupted."""
+    project = open_project(args.project)
+    state_path = project.build_dir / STATE_FILE
+    workdir = project.build_dir / "jma-telegrams"
+    workdir.mkdir(parents=True, exist_ok=True)
+
+    def import_files(paths: list[Path]) -> dict[Path, str]:
+        started = time.perf_counter()
+        with publish_lock(project.build_dir):
+            current = open_project(args.project)  # site.yml or templates may have changed meanwhile
+            results, bad = _import(current, paths)
+            for problem in bad:
+                print(f"alert watch: {problem}", file=sys.stderr)
+            if any(r.startswith("wrote") for r in results.values()):
+                _publish(current, [], started)
+        return results
+
+    print(f"alert watch: following {args.feed} every {args.interval:g}s (state in {project.rel(state_path)})")
     try:
-        imported = read_cap(Path(args.file).read_bytes(), [lang.tag for lang in project.config.languages])
-    except (OSError, CapError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InputError([Problem(source, 0, "", reason)]) from None
-    comment = f"Imported from {Path(args.file).name} by `guidebook alert import` at {cap_time(_now())}."
-    alert = _write_alert(project, alerts, imported.data, comment, origin=source)
-    for item in imported.left_out:
-        print(f"alert: left out of {Path(args.file).name}: {item}", file=sys.stderr)
-    return 0 if args.no_publish else _publish(project, [*alerts, alert], started)
+        return run(args.feed, state_path, import_files, workdir, args.interval, args.timeout, args.cycles)
+    except KeyboardInterrupt:
+        return 0
 
 
 def describe_state(alert: Alert, alerts: list[Alert], settings: Settings, now: dt.datetime) -> str:
@@ -320,7 +438,16 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--urgency", choices=URGENCIES)
     p.add_argument("--certainty", choices=CERTAINTIES)
     p.add_argument("--category", action="append", choices=CATEGORIES)
-    p.add_argument("--area", help="the area in words, e.g. 東京都 千代田区")
+    p.add_argument("--template", metavar="KIND", help="write it from an alert template, in every language at once")
+    p.add_argument("--level", type=int, help="the template's level (warnings 2-5, evacuation 3-5, ...)")
+    p.add_argument("--intensity", help="seismic intensity for the template: 1-4, 5-, 5+, 6-, 6+, 7")
+    p.add_argument("--height", help="tsunami height for the template: 1m, 3m, 5m, 10m, over-10m, huge, high")
+    p.add_argument("--time", help="a time for the template's {time}: 15:30 or ISO 8601 (Japan time if no offset)")
+    p.add_argument(
+        "--area",
+        action="append",
+        help="the area in words, e.g. 東京都 千代田区; with --template, place names (repeatable)",
+    )
     p.add_argument("--geocode", action="append", help="JIS code of the area (repeatable); none: nationwide")
     p.add_argument("--expires", help="when it ends by itself: a time (Japan time if no offset) or 30m, 6h, 2d")
     p.add_argument("--web", help="a page with more information")
@@ -334,6 +461,16 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--sender", help="default: the sender of the alert")
     p.add_argument("--cancel-identifier", metavar="ID", help="identifier of the Cancel (default: cancel-<time>)")
     p.add_argument("--no-publish", action="store_true", help="only write the file")
-    p = add("import", cmd_import, "import a CAP 1.2 XML file into site_config/alerts/, then publish")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p = add(
+        "import",
+        cmd_import,
+        "import CAP 1.2 files or the agency's XML telegrams into site_config/alerts/, then publish",
+    )
+    p.add_argument("file", type=Path, nargs="+", metavar="FILE", help="CAP 1.2 files or the agency's XML telegrams")
+    p.add_argument("--as-of", metavar="TIME", help="replay as if it were TIME (drills, tests): expiry is judged then")
     p.add_argument("--no-publish", action="store_true", help="only write the file")
+    p = add("watch", cmd_watch, "follow the agency's Atom feed (a URL or a file): import new telegrams and publish")
+    p.add_argument("feed", metavar="FEED")
+    p.add_argument("--interval", type=float, default=60.0, help="seconds between reads of the feed (default 60)")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for an answer (default 10)")
+    p.add_argument("--cycles", type=int, help="stop after this many reads (default: run until interrupted)")

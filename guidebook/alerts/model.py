@@ -84,6 +84,25 @@ INFO_SCHEMA = schema.Record(
 )
 
 
+# An alert written from a template of content/alert-templates.yml: its kind, level and slot values.
+# Languages without their own info block get the template's translation (see alerts/templates.py).
+TEMPLATE_SCHEMA = schema.Record(
+    kind=schema.Str(r"[a-z][a-z0-9-]*", "a template kind"),
+    level=schema.Field(schema.Int(), required=False),
+    slots=schema.Field(
+        schema.Record(
+            area=schema.Field(schema.ListOf(schema.Str(), min_items=1), required=False),
+            intensity=schema.Field(schema.Str(), required=False),
+            height=schema.Field(schema.Str(), required=False),
+            time=schema.Field(schema.DateTime(), required=False),
+            level=schema.Field(schema.Int(), required=False),
+        ),
+        required=False,
+        default={},
+    ),
+)
+
+
 def alert_schema(languages: list[str]) -> schema.Record:
     """Return the schema of one alert file for a site publishing languages."""
     return schema.Record(
@@ -100,6 +119,7 @@ def alert_schema(languages: list[str]) -> schema.Record:
             required=False,
             default=[],
         ),
+        template=schema.Field(TEMPLATE_SCHEMA, required=False),
         info=schema.Field(
             schema.MapOf(
                 INFO_SCHEMA,
@@ -167,6 +187,7 @@ class Alert:
     references: tuple[Reference, ...] = ()
     infos: dict[str, Info] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    template: dict[str, Any] | None = None
 
     @property
     def key(self) -> str:
@@ -386,6 +407,7 @@ def _build(value: dict[str, Any], file: str, lines: dict[str, int]) -> Alert:
         references=tuple(references),
         infos=infos,
         lines=lines,
+        template=value.get("template"),
     )
 
 
@@ -413,6 +435,10 @@ def read_alerts(project: Project) -> list[Alert]:
     problems.extend(check_together(alerts))
     if problems:
         raise InputError(problems)
+    if any(alert.template for alert in alerts):
+        from guidebook.alerts.templates import expand_all
+
+        alerts = expand_all(project, alerts)
     return alerts
 
 

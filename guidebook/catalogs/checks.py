@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,9 +12,9 @@ from guidebook.catalogs.extract import read_catalogs
 from guidebook.catalogs.safety import markup, unsafe_reason
 from guidebook.problems import InputError, Problem
 from guidebook.project import schema
+from guidebook.project.alert_templates import source_segments
 from guidebook.project.loader import Project
 from guidebook.project.municipality import placeholder_problems
-from guidebook.project.segments import extract
 
 
 class CheckFailure(Exception):
@@ -65,6 +66,18 @@ def check_numbers(pair: Pair) -> None:
             continue
         critical = "-" in number or number.startswith("#") or len(number) >= 3
         raise CheckFailure(f"number {number!r} of the source is missing", "error" if critical else "warning")
+
+
+SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def check_slots(pair: Pair) -> None:
+    """An alert template's slots ({area}, {height} ...) are all kept, none invented."""
+    source, target = sorted(SLOT.findall(pair.msgid)), sorted(SLOT.findall(pair.msgstr))
+    if source != target:
+        missing = sorted(set(source) - set(target))
+        what = f"slot {{{missing[0]}}} of the source is missing" if missing else f"slots {target} differ from {source}"
+        raise CheckFailure(what + " (readers of this language would get plain Japanese)")
 
 
 KANA = re.compile(r"[\u3040-\u30ff]")
@@ -174,6 +187,7 @@ CHECKS: list[Callable[[Pair], None]] = [
     check_markup,
     check_links_kept,
     check_numbers,
+    check_slots,
     check_not_copied,
     check_markdown_kept,
     check_glossary,
@@ -193,12 +207,12 @@ def run_checks(project: Project, langs: list[str] | None = None) -> list[Problem
         if langs and lang.tag not in langs:
             continue
         terms = tuple((t["ja"], t[lang.tag]) for t in glossary if t.get(lang.tag))
-        for page in project.pages:
+        for page in project.translation_sources:
             cat = cats.get((lang.tag, page.slug))
             if cat is None:
                 continue
             path = project.rel(project.catalog_path(page, lang.tag))
-            wanted = {(s.msgid, s.context) for s in extract(page)}
+            wanted = {(s.msgid, s.context) for s in source_segments(page)}
             for msg in cat:
                 if not msg.id or not isinstance(msg.string, str) or not msg.string or msg.fuzzy:
                     continue
@@ -221,7 +235,25 @@ def run_checks(project: Project, langs: list[str] | None = None) -> list[Problem
                             )
                         )
     problems.extend(placeholder_problems(project))
+    problems.extend(stale_pages(project, dt.date.today()))
     return sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line))
+
+
+STALE_AFTER = dt.timedelta(days=365)
+
+
+def stale_pages(project: Project, today: dt.date) -> list[Problem]:
+    """Warn about every page whose facts were last checked (`reviewed`) more than 12 months ago."""
+    out = []
+    for page in project.pages:
+        if today - page.reviewed > STALE_AFTER:
+            line = page.meta_lines.get("reviewed", 1)
+            age = (today - page.reviewed).days // 30
+            message = (
+                f"facts last checked on {page.reviewed.isoformat()}, {age} months ago; check them against the sources"
+            )
+            out.append(Problem(page.file, line, "reviewed", message, "warning"))
+    return out
 
 
 def load_glossary(project: Project, problems: list[Problem]) -> list[dict[str, str]]:

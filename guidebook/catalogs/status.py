@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from babel.messages.catalog import Catalog
 
 from guidebook.catalogs.po import entries
+from guidebook.project.alert_templates import AlertTemplates
 from guidebook.project.pages import SourcePage
 from guidebook.project.segments import Segment
 from guidebook.words import count_words
@@ -82,7 +84,10 @@ def page_coverage(segments: list[Segment], catalog: Catalog | None) -> Coverage:
 
 
 def language_status(
-    tag: str, pages: list[SourcePage], segments: dict[str, list[Segment]], cats: dict[tuple[str, str], Catalog]
+    tag: str,
+    pages: Sequence[SourcePage | AlertTemplates],
+    segments: dict[str, list[Segment]],
+    cats: dict[tuple[str, str], Catalog],
 ) -> LanguageStatus:
     """Return the coverage of every page in one language."""
     st = LanguageStatus(tag)

@@ -10,6 +10,7 @@ from typing import Any
 
 from guidebook.problems import InputError, Problem
 from guidebook.project import local, schema
+from guidebook.project.alert_templates import AlertTemplates, load_templates
 from guidebook.project.languages import SEGMENTATIONS, SOURCE_TAG, TAG_PATTERN, Language, make_language
 from guidebook.project.municipality import Municipality, MunicipalityType, file_problems, site_name
 from guidebook.project.pages import SourcePage, discover
@@ -43,6 +44,9 @@ SITE_SCHEMA = schema.Record(
     alert_statuses=schema.Field(
         schema.ListOf(schema.Choice("Actual", "Exercise", "Test"), min_items=1), required=False, default=["Actual"]
     ),
+    alert_min_intensity=schema.Field(
+        schema.Choice("1", "2", "3", "4", "5-", "5+", "6-", "6+", "7"), required=False, default="5-"
+    ),
     local_chapters=schema.Field(schema.ListOf(local.PlacementType()), required=False, default=[]),
     municipality=schema.Field(MunicipalityType(), required=False),
 )
@@ -58,6 +62,7 @@ class SiteConfig:
     municipality: the identity of a municipality's site, or None for the national site.
     alert_areas: JIS codes of the areas whose alerts this site shows (empty: every area).
     alert_statuses: CAP statuses shown to readers (Actual; Exercise or Test only when asked).
+    alert_min_intensity: the lowest seismic intensity an agency telegram shows a banner for (default 5-).
     """
 
     name: dict[str, str]
@@ -69,6 +74,7 @@ class SiteConfig:
     local_chapters: list[local.Placement] = field(default_factory=list)
     national_chapters: dict[str, int] = field(default_factory=dict)
     municipality: Municipality | None = None
+    alert_min_intensity: str = "5-"
 
     def site_name(self, tag: str) -> str:
         """Return the site name in a language, falling back to English then plain Japanese.
@@ -93,6 +99,12 @@ class Project:
     root: Path
     config: SiteConfig
     pages: list[SourcePage] = field(default_factory=list)
+    alert_templates: AlertTemplates | None = None
+
+    @property
+    def translation_sources(self) -> list[SourcePage | AlertTemplates]:
+        """Return everything translated through catalogs: the pages, then the alert templates if any."""
+        return [*self.pages, *([self.alert_templates] if self.alert_templates else [])]
 
     @property
     def content_dir(self) -> Path:
@@ -129,15 +141,15 @@ class Project:
         """Return the folder of the catalogs of local pages."""
         return self.root / local.LOCAL_LANGUAGES
 
-    def catalogs_dir(self, page: SourcePage) -> Path:
+    def catalogs_dir(self, page: SourcePage | AlertTemplates) -> Path:
         """Return the folder of a page's catalogs: languages/ for national pages, local/languages/ for local ones."""
         return self.local_languages_dir if page.origin == local.LOCAL else self.languages_dir
 
-    def template_path(self, page: SourcePage) -> Path:
+    def template_path(self, page: SourcePage | AlertTemplates) -> Path:
         """Return languages/<domain>.pot (local/languages/ for a local page)."""
         return self.catalogs_dir(page) / f"{page.domain}.pot"
 
-    def catalog_path(self, page: SourcePage, tag: str) -> Path:
+    def catalog_path(self, page: SourcePage | AlertTemplates, tag: str) -> Path:
         """Return languages/<tag>/LC_MESSAGES/<domain>.po (local/languages/… for a local page)."""
         return self.catalogs_dir(page) / tag / "LC_MESSAGES" / f"{page.domain}.po"
 
@@ -220,6 +232,7 @@ def load_config(root: Path, problems: list[Problem]) -> SiteConfig | None:
         site["local_chapters"],
         chapters,
         site["municipality"],
+        str(site["alert_min_intensity"]),
     )
 
 
@@ -256,10 +269,15 @@ def open_project(root: Path) -> Project:
             )
         pages += add_local_pages(root, config, pages, problems)
     problems.extend(broken_links(pages))
+    templates = None
+    try:
+        templates = load_templates(root)
+    except InputError as exc:
+        problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
     assert config is not None
-    return Project(root, config, pages)
+    return Project(root, config, pages, templates)
 
 
 GENERATED_PAGES = {"status", "whats-new"}
