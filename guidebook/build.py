@@ -42,6 +42,7 @@ from guidebook.project.loader import Project
 from guidebook.project.municipality import with_identity
 from guidebook.project.pages import SourcePage
 from guidebook.project.segments import Segment, extract
+from guidebook.search.layers import SearchLayers, search_layers
 from guidebook.site.assemble import assemble as assemble_site
 from guidebook.site.hosting import compress_site, write_hosting
 from guidebook.site.render import Rendered, render
@@ -97,7 +98,8 @@ def build_site(
     load_overrides(project.root)  # furigana readings: report their problems before anything is written
     segments = {page.slug: extract(page) for page in project.pages}
     languages = [lang for lang in project.config.languages if not only or lang.tag in only]
-    shared = _Shared(project, segments, alerts, utc_now(), generator_fingerprint(project))
+    layers = search_layers(project, segments)  # romaji, own-script and synonym search words of every page
+    shared = _Shared(project, segments, alerts, utc_now(), generator_fingerprint(project), layers)
     report.timings["read"] = time.perf_counter() - clock
     progress(f"read {len(project.pages)} pages; building {len(languages)} languages")
 
@@ -156,6 +158,7 @@ def render_language(
     statuses: dict[str, LanguageStatus],
     report: BuildReport,
     fingerprint: str = "",
+    layers: SearchLayers | None = None,
 ) -> LanguageDocs:
     """Write one language's Markdown tree and return what its mkdocs build needs."""
     docs_root = project.build_dir / "docs" / lang.tag
@@ -166,7 +169,8 @@ def render_language(
     digest = hashlib.sha256((fingerprint or generator_fingerprint(project)).encode())
     for page in project.pages:
         cat = cats.get((lang.tag, page.slug))
-        result = render(page, entries(cat) if cat is not None else {}, lang, segments[page.slug])
+        extra = layers.words(page.slug, lang.tag) if layers is not None else None
+        result = render(page, entries(cat) if cat is not None else {}, lang, segments[page.slug], extra)
         rendered[page.slug] = result
         for line, reason in result.rejected:
             path = project.catalog_path(page, lang.tag)
@@ -323,6 +327,7 @@ class _Shared:
     alerts: list[Any]
     now: Any
     fingerprint: str
+    layers: SearchLayers | None = None
 
 
 @dataclass
@@ -364,7 +369,7 @@ def build_language(shared: _Shared, tag: str, build: bool = True) -> LanguageRes
     clock = time.perf_counter()
     statuses = {tag: result.status} if result.status else {}
     report = BuildReport()
-    tree = render_language(project, lang, shared.segments, cats, statuses, report, shared.fingerprint)
+    tree = render_language(project, lang, shared.segments, cats, statuses, report, shared.fingerprint, shared.layers)
     banner = language_banner(project, shared.alerts, lang, shared.now)
     tree.overrides["extra"]["gb"]["alerts_html"] = banner
     tree.inputs = hashlib.sha256((tree.inputs + banner).encode("utf-8")).hexdigest()

@@ -256,7 +256,7 @@ def stale_pages(project: Project, today: dt.date) -> list[Problem]:
     return out
 
 
-def load_glossary(project: Project, problems: list[Problem]) -> list[dict[str, str]]:
+def load_glossary(project: Project, problems: list[Problem]) -> list[dict[str, Any]]:
     """Read site_config/glossary.yml: a list of terms, each with `key`, `ja`, `reading` and languages."""
     path = project.root / "site_config" / "glossary.yml"
     if not path.is_file():
@@ -265,6 +265,16 @@ def load_glossary(project: Project, problems: list[Problem]) -> list[dict[str, s
     term = schema.Record(
         key=schema.Str(r"[a-z0-9]+(-[a-z0-9]+)*", "a kebab-case identifier"),
         reading=schema.Str(),
+        # Everyday words readers use for the term, per language: search finds the term's pages by them.
+        synonyms=schema.Field(
+            schema.MapOf(
+                schema.ListOf(schema.Str(), min_items=1),
+                key_check=lambda key: key in tags,
+                key_expected="a language the site publishes (" + ", ".join(tags) + ")",
+            ),
+            required=False,
+            default={},
+        ),
         **{tag: schema.Field(schema.Str(), required=tag == "ja") for tag in tags},
     )
     data = schema.load(path, schema.Record(terms=schema.ListOf(term, min_items=1)), project.rel(path), problems)

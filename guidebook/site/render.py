@@ -68,8 +68,13 @@ def render(
     entries: dict[tuple[str, str | None], Entry],
     lang: Language,
     segments: list[Segment] | None = None,
+    search_words: list[str] | None = None,
 ) -> Rendered:
-    """Return the page in lang, falling back to plain Japanese segment by segment."""
+    """Return the page in lang, falling back to plain Japanese segment by segment.
+
+    search_words (the page's Japanese terms in romaji and the reader's script, glossary synonyms)
+    are added to the page's search keywords, which are indexed and never shown.
+    """
     segments = segments if segments is not None else extract(page)
     out = Rendered("")
     meta: dict[str, object] = {}
@@ -103,6 +108,8 @@ def render(
             meta[seg.kind[5:]] = value
         else:
             replacement[seg] = value
+    if search_words:
+        meta["keywords"] = " ".join(filter(None, [str(meta.get("keywords") or ""), *search_words]))
     body = substitute(page.body, segments, replacement)
     meta.setdefault("title", page.title)
     out.title, out.title_fallback = str(meta["title"]), "meta:title" in fallback_meta

@@ -14,6 +14,9 @@ var CYRILLIC = /[\u0400-\u04ff]/;
 /* A page's keywords are the words readers may type for it (front matter `keywords`). */
 var FIELDS = ["title", "text", "keywords"];
 var HUB_WEIGHT = 0.5;
+/* Fewer pages than this found in the reader's language: look further (see withFallback). */
+var WEAK = 2;
+var EMERGENCY = "disaster/emergency-numbers/";
 var config = null;
 var state = null;
 var loading = null;
@@ -63,33 +66,51 @@ function stem(term) {
   return term;
 }
 
+/* Read an index file into what search() needs. */
+function prepare(data) {
+  var pages = new Map();
+  data.docs.forEach(function (d, n) {
+    d.ref = String(n);
+    if (data.unspaced) {
+      d.squeezedTitle = squeeze(d.title);
+      d.squeezedText = squeeze(d.text);
+      d.squeezedReading = d.reading ? hiragana(squeeze(d.reading)) : "";
+      d.squeezedReadingTitle = d.readingTitle ? hiragana(squeeze(d.readingTitle)) : "";
+      d.squeezedKeywords = d.keywords ? squeeze(d.keywords) : "";
+      d.squeezedReadingKeywords = d.readingKeywords ? hiragana(squeeze(d.readingKeywords)) : "";
+    }
+    pages.set(d.location, d);
+  });
+  return { index: lunr.Index.load(data.index), docs: data.docs, pages: pages, lang: data.lang, latin: data.latin, unspaced: data.unspaced };
+}
+
+function fetchIndex(url) {
+  return fetch(url).then(function (r) { if (!r.ok) throw new Error("search index: " + r.status); return r.json(); });
+}
+
 function load() {
   if (state) return Promise.resolve(state);
   if (!loading) {
     var url = new URL("../../" + config.index, self.location.href);
     loading = Promise.all([
-      fetch(url).then(function (r) { if (!r.ok) throw new Error("search index: " + r.status); return r.json(); }),
+      fetchIndex(url),
       new Promise(function (resolve) { importScripts(new URL("lunr.js", self.location.href).href); resolve(); })
     ]).then(function (parts) {
-      var data = parts[0];
-      var pages = new Map();
-      data.docs.forEach(function (d, n) {
-        d.ref = String(n);
-        if (data.unspaced) {
-          d.squeezedTitle = squeeze(d.title);
-          d.squeezedText = squeeze(d.text);
-          d.squeezedReading = d.reading ? hiragana(squeeze(d.reading)) : "";
-          d.squeezedReadingTitle = d.readingTitle ? hiragana(squeeze(d.readingTitle)) : "";
-          d.squeezedKeywords = d.keywords ? squeeze(d.keywords) : "";
-          d.squeezedReadingKeywords = d.readingKeywords ? hiragana(squeeze(d.readingKeywords)) : "";
-        }
-        pages.set(d.location, d);
-      });
-      state = { index: lunr.Index.load(data.index), docs: data.docs, pages: pages, lang: data.lang, latin: data.latin, unspaced: data.unspaced };
+      state = prepare(parts[0]);
       return state;
     });
   }
   return loading;
+}
+
+/* Another language's index (English, plain Japanese), fetched only when a query finds too little. */
+var others = new Map();
+function loadOther(tag) {
+  if (!others.has(tag)) {
+    var url = new URL("../../../" + tag + "/search/guidebook_index.json", self.location.href);
+    others.set(tag, fetchIndex(url).then(prepare));
+  }
+  return others.get(tag);
 }
 
 function escapeHtml(text) {
@@ -295,6 +316,51 @@ function search(st, query) {
   return { items: Array.from(groups.values()) };
 }
 
+/* A result that names a page of the reader's own language. */
+function pageItem(st, page) {
+  var doc = st.pages.get(page);
+  if (!doc) return null;
+  return [{ location: page, title: escapeHtml(doc.title), text: escapeHtml(doc.text.slice(0, 160)), score: 0, terms: {} }];
+}
+
+/* Where to go when nothing answers: the emergency numbers, then every chapter of the guide. */
+function guide(st) {
+  var out = [];
+  var first = pageItem(st, EMERGENCY);
+  if (first) out.push(first);
+  st.docs.forEach(function (d) {
+    if (/^[^/#]+\/$/.test(d.location) && d.location !== "whats-new/" && d.location !== "status/") {
+      var item = pageItem(st, d.location);
+      if (item) out.push(item);
+    }
+  });
+  return out;
+}
+
+/* Too little found in the reader's language: the same query in the English and the plain-Japanese
+   indexes (which also hold every page's romanized Japanese terms), shown as the reader's own pages;
+   and when those find nothing either, the way into the guide. Never an empty list. */
+function withFallback(st, query, result) {
+  if (result.items.length >= WEAK) return Promise.resolve(result);
+  var seen = new Set(result.items.map(function (group) { return group[0].location.split("#")[0]; }));
+  var tags = ["en", "ja"].filter(function (t) { return t !== st.lang; });
+  return Promise.all(tags.map(function (tag) {
+    return loadOther(tag).then(function (other) { return search(other, query).items; }).catch(function () { return []; });
+  })).then(function (lists) {
+    var items = result.items.slice();
+    lists.forEach(function (groups) {
+      groups.forEach(function (group) {
+        var page = group[0].location.split("#")[0];
+        if (seen.has(page)) return;
+        var item = pageItem(st, page);
+        if (item) { seen.add(page); items.push(item); }
+      });
+    });
+    if (!items.length) items = guide(st);
+    return { items: items };
+  });
+}
+
 addEventListener("message", function (ev) {
   var message = ev.data;
   if (message.type === SETUP) {
@@ -302,7 +368,10 @@ addEventListener("message", function (ev) {
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     load().then(function (st) {
-      postMessage({ type: RESULT, data: search(st, message.data) });
+      var query = message.data;
+      var result = search(st, query);
+      if (!query.trim()) return postMessage({ type: RESULT, data: result });
+      return withFallback(st, query, result).then(function (data) { postMessage({ type: RESULT, data: data }); });
     }).catch(function () {
       postMessage({ type: RESULT, data: { items: [] } });
     });
