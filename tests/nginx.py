@@ -60,11 +60,12 @@ class Nginx:
 worker_processes 1;
 pid {self.folder}/nginx.pid;
 error_log {self.folder}/error.log warn;
-events {{ worker_connections 128; }}
+events {{ worker_connections 4096; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
     access_log {self.folder}/access.log;
+    keepalive_timeout 5s;
     {temp}
     server {{
         listen 127.0.0.1:{self.port};
