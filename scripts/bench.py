@@ -144,7 +144,10 @@ def browser_latency(site: Path, languages: list[str]) -> dict[str, float]:
         for tag in languages:
             import yaml
 
+            blind = eval_dir / "blind" / f"{tag}.yml"
             queries = [q["q"] for q in yaml.safe_load((eval_dir / f"{tag}.yml").read_text(encoding="utf-8"))["queries"]]
+            if blind.is_file():
+                queries += [q["q"] for q in yaml.safe_load(blind.read_text(encoding="utf-8"))["queries"]]
             page = browser.new_page()
             page.goto(f"{base}/{tag}/")
             box = page.locator(".md-search__input")
@@ -179,6 +182,66 @@ def first_view_weight(site: Path, tag: str, page_path: str) -> int:
         if asset.is_file():
             total += len(gzip.compress(asset.read_bytes(), 9))
     return total
+
+
+def _transfer(url: str, headers: dict[str, str]) -> tuple[int, int, dict[str, str]]:
+    """GET url over a raw socket; return status, bytes on the wire (status line, headers, body), headers."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    lines = [f"GET {parts.path} HTTP/1.1", f"Host: {parts.netloc}", "Connection: close"]
+    lines += [f"{k}: {v}" for k, v in headers.items()]
+    with socket.create_connection((parts.hostname, parts.port or 80)) as sock:
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")[1:]
+    fields = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head)}
+    return int(data.split(b" ", 2)[1]), len(data), fields
+
+
+def hosting_figures(site: Path) -> None:
+    """Print what a reader's open page transfers polling alerts.json for an hour, and first-view bytes
+    with nginx compressing on the fly (gzip_comp_level 1) and with the pre-compressed copies."""
+    sys.path.insert(0, str(REPO))
+    from tests.nginx import Nginx
+
+    server = Nginx(site)
+    try:
+        url = f"{server.url}/km/alerts.json"
+        status, first, headers = _transfer(url, {"Accept-Encoding": "gzip"})
+        etag = headers.get("etag", "")
+        status304, again, _ = _transfer(url, {"Accept-Encoding": "gzip", "If-None-Match": etag})
+        print(
+            f"alerts.json polled every 60 s for an hour, no change (km, through nginx): first poll {first} B "
+            f"({status}), then {status304} of {again} B each: {first + 59 * again} B per hour; "
+            f"without revalidation (a full download each poll) 60 x {first} B = {60 * first} B"
+        )
+        page = "en/residence/residence-card/"
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        import re
+
+        refs = [page, *[(Path(page) / r).as_posix() for r in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html)]]
+        static = sum(
+            _transfer(f"{server.url}/{os.path.normpath(r)}" + ("/" if r == page else ""), {"Accept-Encoding": "gzip"})[
+                1
+            ]
+            for r in refs
+        )
+    finally:
+        server.stop()
+    level1 = 0
+    for r in refs:
+        target = site / os.path.normpath(r)
+        target = target / "index.html" if target.is_dir() else target
+        if target.is_file():
+            level1 += len(gzip.compress(target.read_bytes(), 1))
+    print(
+        f"first view of {page} through nginx with the pre-compressed copies: {static / 1024:.1f} KiB on the wire; "
+        f"its files at nginx's default on-the-fly gzip level 1: {level1 / 1024:.1f} KiB (bodies only)"
+    )
 
 
 def bench(corpus: str, skip_stock: bool, skip_browser: bool) -> None:
@@ -223,6 +286,8 @@ def bench(corpus: str, skip_stock: bool, skip_browser: bool) -> None:
             print(f"  {tag:<8} {raw / 1024:7.0f} {gz / 1024:7.0f}")
         weight = first_view_weight(site, "en", "residence/residence-card")
         print(f"first view of en/residence/residence-card/: {weight / 1024:.1f} KiB gzip (HTML, CSS, JS; no fonts)")
+        if Path("/usr/sbin/nginx").exists():
+            hosting_figures(site)
         if not skip_browser:
             latency = browser_latency(site, languages)
             print(
