@@ -351,6 +351,8 @@ def test_alerts_json_carries_strings_and_alerts() -> None:
                         "instruction": "Protect your head.",
                     },
                 ],
+                # Written in the page's language by CLDR: browsers lack date formats for some languages.
+                "text": {"sent": "1 ก.ย. 2026 09:00", "expires": "1 ม.ค. 2099 00:00"},
             }
         ],
     }

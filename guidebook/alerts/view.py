@@ -104,8 +104,12 @@ def view(alert: Alert, tag: str) -> AlertView:
 # alerts.json
 
 
-def alert_json(item: AlertView) -> dict[str, Any]:
-    """Return one alert as alerts.json carries it."""
+def alert_json(item: AlertView, locale: Locale | None = None) -> dict[str, Any]:
+    """Return one alert as alerts.json carries it; with a locale, its times written for that language.
+
+    Browsers carry date formats for few languages (Chromium has none for Khmer, Burmese or Nepali
+    and writes English), so the times pages show come from CLDR here, already in the reader's language.
+    """
     alert = item.alert
     main = alert.main
     assert main is not None
@@ -131,7 +135,25 @@ def alert_json(item: AlertView) -> dict[str, Any]:
         "expires": cap_time(alert.expires) if alert.expires else None,
         "translated": item.translated,
         "blocks": blocks,
+        **(
+            {
+                "text": {
+                    "sent": format_japan_time(alert.sent, locale),
+                    **({"expires": format_japan_time(alert.expires, locale)} if alert.expires else {}),
+                }
+            }
+            if locale is not None
+            else {}
+        ),
     }
+
+
+def _locale(tag: str) -> Locale:
+    """Return the CLDR locale of a page language (English for the root page's two-language banner)."""
+    try:
+        return Locale.parse(tag.replace("-", "_")) if tag != BOTH else Locale.parse("en")
+    except (ValueError, LookupError):
+        return Locale.parse("en")
 
 
 def alerts_document(items: list[AlertView], tag: str, strings: dict[str, str]) -> bytes:
@@ -140,7 +162,7 @@ def alerts_document(items: list[AlertView], tag: str, strings: dict[str, str]) -
         "version": 1,
         "lang": tag,
         "strings": {k: v for k, v in sorted(strings.items()) if k.startswith(STRING_PREFIX)},
-        "alerts": [alert_json(item) for item in items],
+        "alerts": [alert_json(item, _locale(tag)) for item in items],
     }
     return (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 

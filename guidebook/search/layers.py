@@ -30,13 +30,15 @@ MAX_TERMS = 40
 def japanese_terms(page: SourcePage, segments: Iterable[Segment], glossary: list[dict[str, Any]]) -> list[str]:
     """Return a page's Japanese terms: title, headings, plain-Japanese search words, glossary terms used."""
     terms = [page.title]
-    text = page.body
     for seg in segments:
         if seg.kind == "heading":
             terms.append(seg.msgid)
         elif seg.kind == "meta:keywords":
             terms += [w for w in KEYWORD_SEPARATORS.split(seg.msgid) if w]
-    terms += [str(t["ja"]) for t in glossary if t.get("ja") and str(t["ja"]) in text + page.title]
+    # Glossary terms the page is about (named in its title, headings or search words), not every
+    # mention in its text: a word that names many pages would find none of them first.
+    named = " ".join(terms)
+    terms += [str(t["ja"]) for t in glossary if t.get("ja") and str(t["ja"]) in named]
     return list(dict.fromkeys(terms))
 
 
@@ -61,8 +63,16 @@ def _units(term: str, reader: Any) -> list[str | None]:
     return out
 
 
+HIRAGANA_WORD = re.compile(r"[\u3041-\u3096ー]{2,10}")
+
+
 def _words(term: str, reader: Any) -> list[str]:
-    """Return the readings (hiragana) of a term's content words, and of the runs of them together."""
+    """Return the readings (hiragana) of a term's content words, and of the runs of them together.
+
+    A search word written all in hiragana (はんこ, けが) is a word in itself.
+    """
+    if HIRAGANA_WORD.fullmatch(term):
+        return [term]
     out: list[str] = []
     run: list[str] = []
     for unit in [*_units(term, reader), None]:

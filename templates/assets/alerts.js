@@ -96,8 +96,14 @@
     }
   }
 
-  function timeSpan(iso, template) {
-    var moment = el("time", null, formatTime(iso, JAPAN));
+  /* Whether the browser can write dates in the page's language (Chromium cannot for Khmer, Burmese
+     or Nepali): if not, Japan time comes written by the build and the reader's own time is left out. */
+  var localeKnown = (function () {
+    try { return Intl.DateTimeFormat.supportedLocalesOf([pageLang]).length > 0; } catch (e) { return false; }
+  })();
+
+  function timeSpan(iso, template, text) {
+    var moment = el("time", null, text || formatTime(iso, JAPAN));
     moment.setAttribute("datetime", iso);
     var span = el("span");
     span.appendChild(fill(template || "{time}", "time", fill(s("alert.japan_time") || "{time}", "time", moment)));
@@ -196,10 +202,10 @@
       box.appendChild(buildBlock(b));
     });
     var times = el("p", "gb-alert__time");
-    times.appendChild(timeSpan(alert.sent, s("alert.issued")));
+    times.appendChild(timeSpan(alert.sent, s("alert.issued"), alert.text && alert.text.sent));
     if (alert.expires) {
       times.appendChild(document.createTextNode(" "));
-      times.appendChild(timeSpan(alert.expires, s("alert.until")));
+      times.appendChild(timeSpan(alert.expires, s("alert.until"), alert.text && alert.text.expires));
     }
     box.appendChild(times);
     return box;
@@ -243,7 +249,7 @@
   }
 
   function addReaderTime(box) {
-    if (readerZone === JAPAN || !s("alert.your_time")) {
+    if (readerZone === JAPAN || !s("alert.your_time") || !localeKnown) {
       return;
     }
     box.querySelectorAll(".gb-alert__time time[datetime]").forEach(function (moment) {
