@@ -28,28 +28,17 @@ import yaml
 
 from guidebook.problems import InputError, Problem
 from guidebook.project import schema
+from guidebook.project.alert_templates import CAP_CATEGORIES
+from guidebook.project.alert_templates import CERTAINTIES as CERTAINTIES
+from guidebook.project.alert_templates import SEVERITIES as SEVERITIES
+from guidebook.project.alert_templates import URGENCIES as URGENCIES
 from guidebook.project.languages import SOURCE_TAG
 from guidebook.project.loader import AREA_CODE, Project, SiteConfig
 
 STATUSES = ("Actual", "Exercise", "System", "Test", "Draft")
 MSG_TYPES = ("Alert", "Update", "Cancel")
-CATEGORIES = (
-    "Geo",
-    "Met",
-    "Safety",
-    "Security",
-    "Rescue",
-    "Fire",
-    "Health",
-    "Env",
-    "Transport",
-    "Infra",
-    "CBRNE",
-    "Other",
-)
-URGENCIES = ("Immediate", "Expected", "Future", "Past", "Unknown")
-SEVERITIES = ("Extreme", "Severe", "Moderate", "Minor", "Unknown")
-CERTAINTIES = ("Observed", "Likely", "Possible", "Unlikely", "Unknown")
+# CAP 1.2's categories, urgencies, severities and certainties (shared with the alert templates).
+CATEGORIES = CAP_CATEGORIES
 
 # Fields every info block shares with plain Japanese, and the fields each block must have.
 SHARED = ("category", "urgency", "severity", "certainty", "effective", "onset", "expires")

@@ -27,6 +27,7 @@ TEXTS = ("event", "headline", "description", "instruction")
 SLOT = re.compile(r"\{([a-z_]+)\}")
 SLOTS = ("area", "intensity", "height", "time", "level", "event")
 DURATION = re.compile(r"([0-9]+)([mhd])")
+# CAP 1.2's vocabularies (the alert model uses the same).
 CAP_CATEGORIES = (
     "Geo",
     "Met",
