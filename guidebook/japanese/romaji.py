@@ -92,7 +92,25 @@ def hepburn(kana: str, style: str = "macron") -> str:
 
 
 # Suffixes of place names joined to the name before them with a hyphen, as on road signs.
-SUFFIXES = {"県", "都", "府", "道", "市", "区", "町", "村", "郡", "諸島", "島", "半島", "湾", "沿岸", "地方"}
+SUFFIXES = {
+    "県",
+    "都",
+    "府",
+    "道",
+    "市",
+    "区",
+    "町",
+    "村",
+    "郡",
+    "諸島",
+    "列島",
+    "群島",
+    "島",
+    "半島",
+    "湾",
+    "沿岸",
+    "地方",
+}
 
 
 def romanize(text: str, reader: Any, style: str = "macron") -> str:
@@ -102,11 +120,11 @@ def romanize(text: str, reader: Any, style: str = "macron") -> str:
         reading = piece.reading or piece.text
         if not reading.strip() or reading in "・、":
             continue
-        roman = hepburn(reading, style)
-        if not any(ch.isascii() and ch.isalpha() for ch in roman) and not roman.isdigit():
-            continue  # nothing readable in Latin letters
-        if piece.text in SUFFIXES and words:
-            words[-1] += "-" + roman
-        else:
-            words.append(roman[:1].upper() + roman[1:])
+        for part in hepburn(reading.replace("・", " "), style).split():
+            if not any(ch.isascii() and ch.isalpha() for ch in part) and not part.isdigit():
+                continue  # nothing readable in Latin letters
+            if piece.text in SUFFIXES and words:
+                words[-1] += "-" + part
+            else:
+                words.append(part[:1].upper() + part[1:])
     return " ".join(words)
