@@ -92,7 +92,7 @@ def romanized(terms: Iterable[str], reader: Any) -> list[str]:
     for term in list(terms)[:MAX_TERMS]:
         for reading in _words(term, reader):
             out += [hepburn(reading, style).replace("'", "") for style in STYLES]
-    return [w for w in dict.fromkeys(out) if len(w) > 1]
+    return [w for w in dict.fromkeys(out) if len(w) > 2]  # "mo", "ku": too short to tell pages apart
 
 
 def glossary_words(terms: Iterable[str], glossary: list[dict[str, Any]], tag: str) -> list[str]:
