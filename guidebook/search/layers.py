@@ -19,6 +19,7 @@ from typing import Any
 
 from guidebook.japanese.readings import to_hiragana
 from guidebook.japanese.romaji import STYLES, hepburn
+from guidebook.japanese.transcribe import transcribe
 from guidebook.project.loader import Project
 from guidebook.project.pages import SourcePage
 from guidebook.project.segments import Segment
@@ -86,13 +87,20 @@ def _words(term: str, reader: Any) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def content_readings(terms: Iterable[str], reader: Any) -> list[str]:
+    """Return the readings of the content words of the first MAX_TERMS terms, each once."""
+    return list(dict.fromkeys(r for term in list(terms)[:MAX_TERMS] for r in _words(term, reader)))
+
+
+def roman_spellings(readings: Iterable[str]) -> list[str]:
+    """Return readings in Hepburn, in its three spellings."""
+    out = [hepburn(reading, style).replace("'", "") for reading in readings for style in STYLES]
+    return [w for w in dict.fromkeys(out) if len(w) > 2]  # "mo", "ku": too short to tell pages apart
+
+
 def romanized(terms: Iterable[str], reader: Any) -> list[str]:
     """Return the terms' content words in Hepburn, in its three spellings."""
-    out: list[str] = []
-    for term in list(terms)[:MAX_TERMS]:
-        for reading in _words(term, reader):
-            out += [hepburn(reading, style).replace("'", "") for style in STYLES]
-    return [w for w in dict.fromkeys(out) if len(w) > 2]  # "mo", "ku": too short to tell pages apart
+    return roman_spellings(content_readings(terms, reader))
 
 
 def glossary_words(terms: Iterable[str], glossary: list[dict[str, Any]], tag: str) -> list[str]:
@@ -137,21 +145,10 @@ def search_layers(project: Project, segments: dict[str, list[Segment]]) -> Searc
     layers = SearchLayers({}, {}, {}, glossary)
     for page in project.pages:
         terms = japanese_terms(page, segments[page.slug], glossary)
+        readings = content_readings(terms, reader)  # the analyser runs once per page, for every spelling
         layers.terms[page.slug] = terms
-        layers.roman[page.slug] = romanized(terms, reader)
+        layers.roman[page.slug] = roman_spellings(readings)
         for script in SCRIPT_OF.values():
-            layers.scripts[(page.slug, script)] = transcribed(terms, reader, script)
+            spelt = (w for reading in readings for w in transcribe(reading, script))
+            layers.scripts[(page.slug, script)] = list(dict.fromkeys(spelt))
     return layers
-
-
-def transcribed(terms: Iterable[str], reader: Any, script: str) -> list[str]:
-    """Return the terms' content words written in a script as residents write Japanese words in it."""
-    try:
-        from guidebook.japanese import transcribe
-    except ImportError:
-        return []
-    out: list[str] = []
-    for term in list(terms)[:MAX_TERMS]:
-        for reading in _words(term, reader):
-            out += transcribe.transcribe(reading, script)
-    return list(dict.fromkeys(out))
