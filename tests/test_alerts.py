@@ -319,7 +319,8 @@ def test_banner_text_is_escaped() -> None:
 
 def test_alerts_json_carries_strings_and_alerts() -> None:
     alert = parse(alert_text())
-    doc = json.loads(alerts_document([view(alert, "th")], "th", {"alert.region": "R", "page.sources": "S"}))
+    strings = {"alert.region": "R", "page.sources": "S"}
+    doc = json.loads(alerts_document([view(alert, "th")], "th", strings, Locale.parse("th")))
     assert doc == {
         "version": 1,
         "lang": "th",

@@ -67,7 +67,7 @@ def _now() -> dt.datetime:
     return alert_site.utc_now().astimezone(JAPAN).replace(microsecond=0)
 
 
-def _publish(project: Project, alerts: list[Alert], started: float, now: dt.datetime | None = None) -> int:
+def _publish(project: Project, started: float, now: dt.datetime | None = None) -> int:
     """Publish into the existing site and say what readers now see (as at now, for replays)."""
     if not project.site_dir.is_dir():
         print(f"alert: no {project.rel(project.site_dir)}/ yet; run `guidebook build` to publish", file=sys.stderr)
@@ -95,7 +95,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     """Validate every alert and rewrite alerts.json, CAP files and feeds in site/."""
     started = time.perf_counter()
     project = open_project(args.project)
-    return _publish(project, read_alerts(project), started)
+    return _publish(project, started)
 
 
 def _heads(alert: Alert, alerts: list[Alert]) -> list[Alert]:
@@ -264,10 +264,10 @@ def cmd_new(args: argparse.Namespace) -> int:
             area["areaDesc"] = " ".join(args.area)
         if args.geocode:
             area["geocode"] = args.geocode
-    alert = _write_alert(project, alerts, data, f"Written by `guidebook alert new` at {cap_time(now)}.")
+    _write_alert(project, alerts, data, f"Written by `guidebook alert new` at {cap_time(now)}.")
     if args.update and len(data["info"]) > 1 and any(getattr(args, n) for n in ("event", "headline", "description")):
         print("alert: the translations were copied from the earlier alert; update them to match", file=sys.stderr)
-    return 0 if args.no_publish else _publish(project, [*alerts, alert], started)
+    return 0 if args.no_publish else _publish(project, started)
 
 
 @_locked
@@ -292,8 +292,8 @@ def cmd_cancel(args: argparse.Namespace) -> int:
     if args.note:
         data["note"] = args.note
     data["references"] = [_triple(a) for a in heads]
-    alert = _write_alert(project, alerts, data, f"Written by `guidebook alert cancel` at {cap_time(now)}.")
-    return 0 if args.no_publish else _publish(project, [*alerts, alert], started)
+    _write_alert(project, alerts, data, f"Written by `guidebook alert cancel` at {cap_time(now)}.")
+    return 0 if args.no_publish else _publish(project, started)
 
 
 def _import(project: Project, paths: list[Path]) -> tuple[dict[Path, str], list[Problem]]:
@@ -355,7 +355,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"alert: {problem}", file=sys.stderr)
     if args.no_publish:
         return 1 if bad else 0
-    code = _publish(project, [], started, now)
+    code = _publish(project, started, now)
     return 1 if bad else code
 
 
@@ -374,7 +374,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
             for problem in bad:
                 print(f"alert watch: {problem}", file=sys.stderr)
             if any(r.startswith("wrote") for r in results.values()):
-                _publish(current, [], started)
+                _publish(current, started)
         return results
 
     print(f"alert watch: following {args.feed} every {args.interval:g}s (state in {project.rel(state_path)})")

@@ -6,7 +6,6 @@ importing the same telegrams again writes nothing, and two publishers write the 
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,8 +15,6 @@ from guidebook.alerts.templates import source_block
 from guidebook.alerts.view import JAPAN
 from guidebook.project.languages import SOURCE_TAG
 from guidebook.project.loader import Project
-
-DEFAULT_THRESHOLD = "5-"
 
 
 @dataclass
@@ -97,8 +94,4 @@ def plan(project: Project, telegram: Telegram, alerts: list[Alert], threshold: s
 
 def threshold_of(project: Project) -> str:
     """Return the lowest seismic intensity the site shows (site.yml `alert_min_intensity`, default 5-)."""
-    return project.config.alert_min_intensity or DEFAULT_THRESHOLD
-
-
-def now_or(value: dt.datetime | None) -> dt.datetime:
-    return value or dt.datetime.now(dt.UTC)
+    return project.config.alert_min_intensity

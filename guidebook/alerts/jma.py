@@ -167,7 +167,7 @@ def parse(data: bytes) -> Telegram:
     if kind == "津波警報・注意報・予報" or title.startswith("津波警報・注意報・予報"):
         return _tsunami(body, make("VTSE41", "tsunami"))
     if title.startswith("緊急地震速報（警報）"):
-        return _eew(root, body, make("VXSE43", "earthquake"))
+        return _eew(body, make("VXSE43", "earthquake"))
     if kind == "震度速報":
         return _intensity(root, body, make("VXSE51", "earthquake"))
     if kind == "地震情報" and title.startswith("震源・震度"):
@@ -232,7 +232,7 @@ def _height_rank(key: str) -> int:
     return ["1m", "high", "3m", "5m", "10m", "over-10m", "huge"].index(key)
 
 
-def _eew(root: Any, body: Any, telegram: Telegram) -> Telegram:
+def _eew(body: Any, telegram: Telegram) -> Telegram:
     if telegram.info_type == "取消" or body is None:
         return telegram
     regions = [_text(p, "Code") for p in _findall(body, "Intensity/Forecast/Pref")]

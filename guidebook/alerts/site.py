@@ -124,11 +124,16 @@ def publish_alerts(project: Project, alerts: list[Alert], site: Path, now: dt.da
         feed = atom_feed(items, known, lang.tag, strings, name, project.config.base_url, cap_urls, updated)
         _write(site, f"{lang.tag}/alerts.atom", feed, report)
         views = [view(a, lang.tag) for a in banner_items]
-        _write(site, f"{lang.tag}/alerts.json", alerts_document(views, lang.tag, strings), report)
+        _write(site, f"{lang.tag}/alerts.json", alerts_document(views, lang.tag, strings, lang.babel_locale), report)
     root_strings = load_strings(project.templates_dir, ROOT_LANG)
     for asset in ASSETS:
         _write(site, f"assets/{asset}", (project.templates_dir / "assets" / asset).read_bytes(), report)
-    _write(site, "alerts.json", alerts_document([view(a, BOTH) for a in banner_items], BOTH, root_strings), report)
+    _write(
+        site,
+        "alerts.json",
+        alerts_document([view(a, BOTH) for a in banner_items], BOTH, root_strings, Locale.parse(ROOT_LANG)),
+        report,
+    )
     head, body = root_snippets(project, alerts, now)
     _write(site, "index.html", chooser_html(project, head, body).encode("utf-8"), report)
     head, body = root_snippets(project, alerts, now, urlsplit(project.config.base_url).path)

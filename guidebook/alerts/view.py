@@ -148,21 +148,13 @@ def alert_json(item: AlertView, locale: Locale | None = None) -> dict[str, Any]:
     }
 
 
-def _locale(tag: str) -> Locale:
-    """Return the CLDR locale of a page language (English for the root page's two-language banner)."""
-    try:
-        return Locale.parse(tag.replace("-", "_")) if tag != BOTH else Locale.parse("en")
-    except (ValueError, LookupError):
-        return Locale.parse("en")
-
-
-def alerts_document(items: list[AlertView], tag: str, strings: dict[str, str]) -> bytes:
+def alerts_document(items: list[AlertView], tag: str, strings: dict[str, str], locale: Locale) -> bytes:
     """Return alerts.json for one language: its alert strings and every published alert, most severe first."""
     doc = {
         "version": 1,
         "lang": tag,
         "strings": {k: v for k, v in sorted(strings.items()) if k.startswith(STRING_PREFIX)},
-        "alerts": [alert_json(item, _locale(tag)) for item in items],
+        "alerts": [alert_json(item, locale) for item in items],
     }
     return (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 

@@ -40,6 +40,7 @@ class CacheRules:
 
 
 RULES = CacheRules()
+FILES = Environment(loader=FileSystemLoader(HERE), undefined=StrictUndefined, keep_trailing_newline=True)
 
 
 def site_path(base_url: str) -> str:
@@ -50,12 +51,11 @@ def site_path(base_url: str) -> str:
 
 def hosting_files(base_url: str, rules: CacheRules = RULES) -> dict[str, str]:
     """Return the hosting rules files of a site published at base_url, by path relative to the site."""
-    env = Environment(loader=FileSystemLoader(HERE), undefined=StrictUndefined, keep_trailing_newline=True)
     path = site_path(base_url)
-    values = {"path": path, "path_re": re.escape(path).replace("/", "/"), "rules": rules}
+    values = {"path": path, "path_re": re.escape(path), "rules": rules}
     return {
-        HEADERS_FILE: env.get_template("_headers").render(values),
-        NGINX_FILE: env.get_template("nginx.conf").render(values),
+        HEADERS_FILE: FILES.get_template("_headers").render(values),
+        NGINX_FILE: FILES.get_template("nginx.conf").render(values),
     }
 
 
