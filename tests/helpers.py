@@ -82,6 +82,14 @@ def make_project(
     return root
 
 
+def copy_shipped(root: Path) -> Path:
+    """Copy the shipped guidebook's content, catalogs, templates and configuration into root."""
+    for name in ("content", "languages", "templates", "site_config"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
 def tree(root: Path) -> dict[str, bytes]:
     """Return every file below root with its bytes, for before/after comparisons."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

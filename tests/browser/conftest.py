@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.server
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from guidebook.build import build_site
 from guidebook.project.loader import open_project
-from tests.helpers import REPO
+from tests.helpers import copy_shipped
 from tests.nginx import Nginx
 
 CHROMIUM = "/usr/bin/chromium"
@@ -66,9 +65,7 @@ def mark_outdated(po: Path, msgid_start: str) -> None:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the whole 14-language site from a copy of the shipped project."""
     root = tmp_path_factory.mktemp("guidebook")
-    for name in ("content", "languages", "templates", "site_config"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_shipped(root)
     mark_outdated(root / "languages/en/LC_MESSAGES/housing.utilities.po", FUZZY_SEGMENT)
     build_site(open_project(root))
     return root / "site"

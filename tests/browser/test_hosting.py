@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from guidebook.build import build_site
 from guidebook.project.loader import open_project
-from tests.helpers import REPO
+from tests.helpers import copy_shipped
 from tests.nginx import WORKER_USER, Nginx
 
 pytestmark = pytest.mark.browser
@@ -98,9 +97,7 @@ class _Links(HTMLParser):
 def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped guidebook built for a project site on GitHub Pages: https://<org>.github.io/minato/."""
     root = tmp_path_factory.mktemp("subpath")
-    for name in ("content", "languages", "templates", "site_config"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    copy_shipped(root)
     site_yml = root / "site_config" / "site.yml"
     text = site_yml.read_text(encoding="utf-8")
     base = next(line for line in text.splitlines() if line.startswith("base_url:"))
