@@ -157,8 +157,8 @@ def test_untranslated_segments_fall_back_to_plain_japanese(built: Path) -> None:
 def test_search_index_of_new_language_has_its_translated_words(built: Path) -> None:
     index = json.loads((built / "site/uk/search/guidebook_index.json").read_text(encoding="utf-8"))
     assert index["lang"] == "uk" and index["unspaced"] is False
-    assert UK_WORD.lower() in {term for term, _ in index["index"]["invertedIndex"]}
-    assert any(UK_WORD in doc["text"] or UK_WORD in doc["title"] for doc in index["docs"])
+    assert UK_WORD.lower() in index["terms"]
+    assert any(UK_WORD in p["title"] or any(UK_WORD in s[1] for s in p["sections"]) for p in index["pages"])
 
 
 def test_site_without_a_language_list_publishes_the_new_language_without_editing_site_yml(tmp_path: Path) -> None:

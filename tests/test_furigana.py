@@ -13,6 +13,7 @@ from guidebook.japanese.readings import Reader, load_overrides
 from guidebook.problems import InputError
 from guidebook.project.languages import make_language
 from guidebook.project.loader import open_project
+from guidebook.search.index import page_terms
 from tests.helpers import REPO, make_project, page
 
 
@@ -97,15 +98,15 @@ def test_translated_pages_have_no_furigana(built: Path) -> None:
     assert "gb.furigana" not in html
 
 
-def test_search_index_holds_the_base_text_without_readings(built: Path) -> None:
+def test_search_index_holds_the_base_text_with_readings_as_terms(built: Path) -> None:
     index = json.loads((built / "ja/search/guidebook_index.json").read_text(encoding="utf-8"))
-    text = json.dumps([(d["title"], d["text"]) for d in index["docs"]], ensure_ascii=False)
-    assert "在留カードは いつも 持って いて ください。" in text
-    assert "ざいりゅう" not in text and "じゅうしょ" not in text
-    # Readings are kept apart, so a query in hiragana still finds the kanji.
-    assert any("ざいりゅうかーど" in d.get("readingTitle", "") for d in index["docs"])
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
-    assert titles["residence/card/"] == "在留カード"
+    shown = json.dumps(index["pages"], ensure_ascii=False)
+    assert "ざいりゅう" not in shown and "じゅうしょ" not in shown  # what the result list shows: no readings
+    pages = {p["url"]: p for p in index["pages"]}
+    assert pages["residence/card/"]["title"] == "在留カード"
+    assert ["在留カードを-持つ", "在留カードを 持つ"] in pages["residence/card/"]["sections"]
+    # Readings are terms, so a query in hiragana still finds the kanji.
+    assert {"在留", "ざいりゅう"} <= set(page_terms(index, "residence/card/"))
 
 
 def test_bad_override_file_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:

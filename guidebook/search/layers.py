@@ -124,14 +124,19 @@ class SearchLayers:
     """Every page's Japanese terms, their romanizations, and the glossary, computed once per build."""
 
     terms: dict[str, list[str]]
+    kana: dict[str, list[str]]
     roman: dict[str, list[str]]
     scripts: dict[tuple[str, str], list[str]]
     glossary: list[dict[str, Any]]
 
     def words(self, slug: str, tag: str) -> list[str]:
-        """Return the extra search words of a page in language tag."""
+        """Return the extra search words of a page in language tag.
+
+        The plain-Japanese site gets the readings in hiragana of its terms' content words and of
+        runs of them (ざいりゅうかーど), so a query typed in kana finds the word written in kanji.
+        """
         script = SCRIPT_OF.get(tag)
-        own = self.scripts.get((slug, script), []) if script else []
+        own = self.kana.get(slug, []) if tag == "ja" else self.scripts.get((slug, script), []) if script else []
         return [*self.roman.get(slug, []), *own, *glossary_words(self.terms.get(slug, []), self.glossary, tag)]
 
 
@@ -142,11 +147,12 @@ def search_layers(project: Project, segments: dict[str, list[Segment]]) -> Searc
 
     glossary = load_glossary(project, [])
     reader = Reader(load_overrides(project.root))
-    layers = SearchLayers({}, {}, {}, glossary)
+    layers = SearchLayers({}, {}, {}, {}, glossary)
     for page in project.pages:
         terms = japanese_terms(page, segments[page.slug], glossary)
         readings = content_readings(terms, reader)  # the analyser runs once per page, for every spelling
         layers.terms[page.slug] = terms
+        layers.kana[page.slug] = readings
         layers.roman[page.slug] = roman_spellings(readings)
         for script in SCRIPT_OF.values():
             spelt = (w for reading in readings for w in transcribe(reading, script))

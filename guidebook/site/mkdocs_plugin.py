@@ -96,6 +96,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
 
         self.reader = load_reader(self.config.furigana_project) if self.config.furigana else None
         self.keywords: dict[str, str] = {}
+        self.descriptions: dict[str, str] = {}
         return config
 
     def on_files(self, files: Any, **kwargs: Any) -> Any:
@@ -120,10 +121,12 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, page: Any, **kwargs: Any) -> str:
-        """Note the page's search words (front matter `keywords`) for the search index."""
+        """Note the page's search words and description (front matter) for the search index."""
         words = page.meta.get("keywords")
         if words:
             self.keywords[page.url] = str(words)
+        if page.meta.get("description"):
+            self.descriptions[page.url] = str(page.meta["description"])
         return markdown
 
     def on_page_content(self, html: str, **kwargs: Any) -> str:
@@ -145,7 +148,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         site = Path(config.site_dir)
         if not self.config.search_lang or not (site / "search" / "search_index.json").is_file():
             return
-        write_search_index(site, self.config.search_lang, self.config.search_mode, self.reader, self.keywords)
+        write_search_index(
+            site, self.config.search_lang, self.config.search_mode, self.reader, self.keywords, self.descriptions
+        )
         prune_site(site, Path(self.config.cache_dir) if self.config.cache_dir else None)
         minify_assets(site)
         lunr_js = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"

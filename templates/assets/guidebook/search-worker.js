@@ -1,21 +1,31 @@
 /* Guidebook search worker.
  *
  * Speaks mkdocs-material's search worker protocol (SETUP, READY, QUERY, RESULT), so the theme's
- * search box and result list work unchanged, but searches a prebuilt lunr index whose terms were
- * made with ICU word breaks (see guidebook/search.py). Queries are split with Intl.Segmenter, which
- * uses the same ICU rules, and normalized the same way. The index is fetched on the first query.
+ * search box and result list work unchanged, but searches the guidebook's own index (see
+ * guidebook/search/index.py): sorted terms made with ICU word breaks, and for each term the pages
+ * that have it with a weight. Queries are split with Intl.Segmenter, which uses the same ICU rules,
+ * and normalized the same way. The index is fetched on the first query.
+ *
+ * Each query word is looked up as typed, as the start of longer words (deposit → deposits), with
+ * its last letters dropped (Korean particles, plurals, case endings), inside longer words in
+ * scripts written without spaces, and, when none of that finds anything, as a typo (lunr's
+ * TokenSet automaton, one or two letters off). A page scores the sum of the best weight of each
+ * query word it has, times the share of the query's (rarity-weighted) words it has:
+ * a description of a problem in many words ranks the page that has most of the telling words.
  */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var UNSPACED = /[\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+var CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+var HANGUL = /[\uac00-\ud7a3]/;
 var RUNS = /[\p{L}\p{N}\p{M}_]+/gu;
-var CYRILLIC = /[\u0400-\u04ff]/;
-/* A page's keywords are the words readers may type for it (front matter `keywords`). */
-var FIELDS = ["title", "text", "keywords"];
 var HUB_WEIGHT = 0.5;
+/* How much a page's share of the query's words counts against the weights of the words it has. */
+var COVERAGE = 1;
 /* Fewer pages than this found in the reader's language: look further (see withFallback). */
 var WEAK = 2;
+var MAX_SECTIONS = 3;
 var EMERGENCY = "disaster/emergency-numbers/";
 var config = null;
 var state = null;
@@ -38,50 +48,27 @@ function words(text, lang, latin) {
   return out;
 }
 
-/* Text as compared for scripts written without spaces: normalized, lower case, no spaces. */
-function squeeze(text) {
-  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
-}
-
-function occurrences(text, piece) {
-  if (!text || !piece) return 0;
-  var n = 0, at = text.indexOf(piece);
-  while (at >= 0) { n++; at = text.indexOf(piece, at + piece.length); }
-  return n;
-}
-
-/* Katakana to hiragana, to compare a query with the reading of the plain-Japanese text. */
+/* Katakana to hiragana: the plain-Japanese index holds the readings of kanji words in hiragana. */
 function hiragana(text) {
   return text.replace(/[\u30a1-\u30f6]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0x60); });
 }
 
-/* Words of scripts written with spaces between words (Latin, Cyrillic, Hangul, Devanagari ...). */
-function spaced(term) {
-  return !UNSPACED.test(term);
-}
-
-/* A prefix that still matches inflected forms (plural -s, Mongolian case suffixes ...). */
-function stem(term) {
-  if (spaced(term) && term.length >= 6) return term.slice(0, Math.max(5, term.length - 2));
-  return term;
-}
-
 /* Read an index file into what search() needs. */
 function prepare(data) {
-  var pages = new Map();
-  data.docs.forEach(function (d, n) {
-    d.ref = String(n);
-    if (data.unspaced) {
-      d.squeezedTitle = squeeze(d.title);
-      d.squeezedText = squeeze(d.text);
-      d.squeezedReading = d.reading ? hiragana(squeeze(d.reading)) : "";
-      d.squeezedReadingTitle = d.readingTitle ? hiragana(squeeze(d.readingTitle)) : "";
-      d.squeezedKeywords = d.keywords ? squeeze(d.keywords) : "";
-      d.squeezedReadingKeywords = d.readingKeywords ? hiragana(squeeze(d.readingKeywords)) : "";
-    }
-    pages.set(d.location, d);
+  var n = data.pages.length;
+  var lookup = new Map();
+  var idf = new Float64Array(data.terms.length);
+  data.terms.forEach(function (t, i) {
+    lookup.set(t, i);
+    var df = data.postings[i].length / 2;
+    idf[i] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
   });
-  return { index: lunr.Index.load(data.index), docs: data.docs, pages: pages, lang: data.lang, latin: data.latin, unspaced: data.unspaced };
+  var pages = new Map();
+  data.pages.forEach(function (p, i) { pages.set(p.url, i); });
+  return {
+    lang: data.lang, latin: data.latin, unspaced: data.unspaced, pages: data.pages, byUrl: pages,
+    terms: data.terms, postings: data.postings, lookup: lookup, idf: idf, tokenSet: null
+  };
 }
 
 function fetchIndex(url) {
@@ -113,11 +100,158 @@ function loadOther(tag) {
   return others.get(tag);
 }
 
+/* The first position in the sorted terms at or after key. */
+function lowerBound(terms, key) {
+  var lo = 0, hi = terms.length;
+  while (lo < hi) {
+    var mid = (lo + hi) >> 1;
+    if (terms[mid] < key) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+function note(found, i, factor) {
+  if (!(found.get(i) >= factor)) found.set(i, factor);
+}
+
+/* Terms that start with prefix: weighed by how much of the term the prefix is. */
+function withPrefix(st, prefix, factor, found) {
+  for (var i = lowerBound(st.terms, prefix); i < st.terms.length; i++) {
+    var t = st.terms[i];
+    if (t.lastIndexOf(prefix, 0) !== 0) break;
+    note(found, i, factor * (0.5 + 0.5 * prefix.length / t.length));
+  }
+}
+
+/* Terms one or two letters away from word (lunr's Levenshtein automaton over the sorted terms). */
+function typos(st, word, distance, factor, found) {
+  if (!st.tokenSet) st.tokenSet = lunr.TokenSet.fromArray(st.terms.slice().sort());
+  st.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, distance)).toArray().forEach(function (t) {
+    var i = st.lookup.get(t);
+    if (i !== undefined && t !== word) note(found, i, factor);
+  });
+}
+
+/* The terms a query word stands for, each with how sure the match is (1 = as typed). */
+function expand(st, term) {
+  var found = new Map();
+  var exact = st.lookup.get(term);
+  if (exact !== undefined) note(found, exact, 1);
+  if (st.lang === "ja") {
+    var kana = hiragana(term);
+    if (kana !== term && st.lookup.has(kana)) note(found, st.lookup.get(kana), 1);
+  }
+  var unspaced = UNSPACED.test(term), hangul = HANGUL.test(term);
+  var shortest = unspaced || hangul ? 2 : 3;
+  if (term.length >= shortest) withPrefix(st, term, 0.9, found);
+  if (unspaced && exact === undefined && term.length >= 2) {
+    /* The browser's word breaks may differ from the index's: terms that hold the word. */
+    st.terms.forEach(function (t, i) {
+      if (t.length > term.length && t.indexOf(term) > 0) note(found, i, 0.6 * term.length / t.length + 0.2);
+    });
+  }
+  if (exact === undefined && !CJK.test(term)) {
+    /* Endings: the word with its last letters dropped (보증금을 → 보증금, deposits → deposit). */
+    var keep = hangul ? 1 : unspaced ? 3 : 4;
+    for (var cut = 1; cut <= 3 && term.length - cut >= keep; cut++) {
+      var stem = term.slice(0, term.length - cut);
+      var before = found.size;
+      if (st.lookup.has(stem)) note(found, st.lookup.get(stem), 0.85 - 0.1 * cut);
+      if (stem.length >= shortest) withPrefix(st, stem, 0.75 - 0.1 * cut, found);
+      if (found.size > before) break;
+    }
+  }
+  /* Typos: Hangul syllables and CJK characters carry more than a letter, so fewer are enough. */
+  var enough = hangul || CJK.test(term) ? 3 : unspaced ? 4 : 5;
+  if (!found.size && term.length >= enough) {
+    typos(st, term, !hangul && !CJK.test(term) && term.length >= 8 ? 2 : 1, 0.6, found);
+  }
+  return found;
+}
+
+/* A run of a script without spaces that is no term, split into the index's own terms: the split
+   with the fewest pieces, letters no term covers costing more; those letters are then split with
+   Intl.Segmenter. The index's words come from the same ICU rules, but the browser's ICU version,
+   and the words readers run together, may differ. */
+function split(st, run) {
+  var n = run.length, cost = [0], from = [0], known = [false];
+  for (var i = 1; i <= n; i++) {
+    cost[i] = cost[i - 1] + 2; from[i] = i - 1; known[i] = false;
+    for (var j = Math.max(0, i - 16); j < i; j++) {
+      if (cost[j] + 1 < cost[i] && st.lookup.has(run.slice(j, i))) { cost[i] = cost[j] + 1; from[i] = j; known[i] = true; }
+    }
+  }
+  var out = [], unknown = "";
+  for (var k = n; k > 0; k = from[k]) {
+    if (!known[k]) { unknown = run.slice(from[k], k) + unknown; continue; }
+    if (unknown) { out.unshift({ unknown: unknown }); unknown = ""; }
+    out.unshift({ term: run.slice(from[k], k) });
+  }
+  if (unknown) out.unshift({ unknown: unknown });
+  return out;
+}
+
+/* The query's words, each with the terms it stands for. */
+function queryWords(st, query) {
+  var out = [], seen = new Set();
+  function add(raw, term) {
+    if (seen.has(term)) return;
+    seen.add(term);
+    out.push({ raw: raw, term: term, found: expand(st, term) });
+  }
+  var segmented = function (text) {
+    words(text, st.lang, st.latin).forEach(function (w) { add(w.raw, w.term); });
+  };
+  (query.normalize("NFKC").match(RUNS) || []).forEach(function (raw) {
+    var run = fold(raw, st.latin);
+    if (!UNSPACED.test(run)) return segmented(raw);
+    /* The run as a whole: a term, the start of one, or (in alphabetic scripts) a typo of one. */
+    var whole = expand(st, run);
+    if (whole.size) { if (!seen.has(run)) { seen.add(run); out.push({ raw: raw, term: run, found: whole }); } return; }
+    split(st, run).forEach(function (piece) {
+      if (piece.term) add(piece.term, piece.term);
+      else segmented(piece.unknown);
+    });
+  });
+  return out;
+}
+
+/* Pages ranked for a query: [page number, score], best first. */
+function rank(st, looks) {
+  var scores = new Map(), cover = new Map();
+  var total = 0;
+  looks.forEach(function (look) {
+    if (!look.found.size) return;
+    var best = new Map(), rarity = 0;
+    look.found.forEach(function (factor, i) {
+      rarity = Math.max(rarity, factor * st.idf[i]);
+      var flat = st.postings[i];
+      for (var k = 0; k < flat.length; k += 2) {
+        var w = factor * flat[k + 1];
+        if (!(best.get(flat[k]) >= w)) best.set(flat[k], w);
+      }
+    });
+    total += rarity;
+    best.forEach(function (w, page) {
+      scores.set(page, (scores.get(page) || 0) + w);
+      cover.set(page, (cover.get(page) || 0) + rarity);
+    });
+  });
+  var out = [];
+  scores.forEach(function (score, page) {
+    var share = total ? cover.get(page) / total : 0;
+    var url = st.pages[page].url;
+    var hub = /^[^/]*\/?$/.test(url) ? HUB_WEIGHT : 1;
+    out.push([page, score * Math.pow(share, COVERAGE) * hub]);
+  });
+  return out.sort(function (a, b) { return b[1] - a[1]; });
+}
+
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function highlight(text, raws, limit) {
+function highlight(text, raws) {
   var lower = text.toLowerCase();
   var spans = [];
   raws.forEach(function (raw) {
@@ -127,200 +261,48 @@ function highlight(text, raws, limit) {
     while (at >= 0) { spans.push([at, at + needle.length]); at = lower.indexOf(needle, at + needle.length); }
   });
   spans.sort(function (a, b) { return a[0] - b[0]; });
-  var start = 0, end = text.length;
-  if (limit && text.length > limit) {
-    start = spans.length ? Math.max(0, spans[0][0] - 40) : 0;
-    end = Math.min(text.length, start + limit);
-  }
-  var out = start > 0 ? "… " : "", pos = start;
+  var out = "", pos = 0;
   spans.forEach(function (s) {
-    if (s[0] < pos || s[1] > end) return;
+    if (s[0] < pos) return;
     out += escapeHtml(text.slice(pos, s[0])) + "<mark>" + escapeHtml(text.slice(s[0], s[1])) + "</mark>";
     pos = s[1];
   });
-  out += escapeHtml(text.slice(pos, end)) + (end < text.length ? " …" : "");
-  return out;
+  return out + escapeHtml(text.slice(pos));
 }
 
-function run(st, build) {
-  try { return st.index.query(build); } catch (e) { return []; }
-}
-
-/* How each query word is looked up: as typed (with prefix and inside-word matching), or, when a
-   word of a spaced script finds nothing at all, as a likely misspelling (one letter off, two for
-   long words); a spaced word that still finds nothing cannot help and is left out. A word of a
-   script written without spaces is always kept: the browser's word breaks may differ from the
-   index's (another ICU version), and the query is then found by the text match below. */
-function lookups(st, found) {
-  return found.map(function (w) {
-    var inside = spaced(w.term) && w.term.length >= 4 ? lunr.Query.wildcard.LEADING : 0;
-    var exact = { term: stem(w.term), wildcard: lunr.Query.wildcard.TRAILING | inside, editDistance: 0 };
-    if (!spaced(w.term)) return { word: w, use: exact };
-    var hits = run(st, function (q) { q.term(exact.term, { fields: FIELDS, wildcard: exact.wildcard }); });
-    if (hits.length || w.term.length < 5) return { word: w, use: hits.length ? exact : null };
-    var fuzzy = { term: w.term, wildcard: 0, editDistance: w.term.length >= 8 ? 2 : 1 };
-    hits = run(st, function (q) { q.term(fuzzy.term, { fields: FIELDS, editDistance: fuzzy.editDistance }); });
-    return { word: w, use: hits.length ? fuzzy : null };
+/* A page as the theme's result list shows it: the page, then the sections whose heading has a
+   query word (words are compared folded, so a query typed without accents still marks them). */
+function group(st, page, score, raws) {
+  var p = st.pages[page];
+  var items = [{ location: p.url, title: highlight(p.title, raws), text: highlight(p.text, raws), score: score, terms: {} }];
+  var folded = raws.map(function (r) { return fold(r, st.latin); });
+  p.sections.forEach(function (s) {
+    if (items.length > MAX_SECTIONS) return;
+    var heading = fold(s[1], st.latin);
+    if (folded.some(function (r) { return r && heading.indexOf(r) >= 0; })) {
+      items.push({ location: p.url + "#" + s[0], title: highlight(s[1], raws), text: "", score: score, terms: {} });
+    }
   });
-}
-
-/* How often a piece of an unspaced script occurs as text in a section: in its title and keywords,
-   and in its body; on the plain-Japanese site, a hiragana piece also matches their readings. */
-function occurrencesIn(d, piece) {
-  var kana = hiragana(piece);
-  return {
-    title: occurrences(d.squeezedTitle, piece) + occurrences(d.squeezedReadingTitle, kana) +
-      occurrences(d.squeezedKeywords, piece) + occurrences(d.squeezedReadingKeywords, kana),
-    body: occurrences(d.squeezedText, piece) + occurrences(d.squeezedReading, kana)
-  };
-}
-
-/* The sections that contain a query word (looked up as in lookups): ref → 3 when it is in the
-   title or keywords, else 1. */
-function docsWith(st, look) {
-  var out = new Map();
-  if (st.unspaced && !spaced(look.word.term)) {
-    st.docs.forEach(function (d, n) {
-      var found = occurrencesIn(d, look.word.term);
-      if (found.title) out.set(String(n), 3);
-      else if (found.body) out.set(String(n), 1);
-    });
-    return out;
-  }
-  if (!look.use) return out;
-  var options = { fields: FIELDS, wildcard: look.use.wildcard };
-  if (look.use.editDistance) options.editDistance = look.use.editDistance;
-  run(st, function (q) { q.term(look.use.term, options); }).forEach(function (h) {
-    var strong = Object.keys(h.matchData.metadata).some(function (t) {
-      var fields = h.matchData.metadata[t];
-      return fields.title || fields.keywords;
-    });
-    out.set(h.ref, strong ? 3 : 1);
-  });
-  return out;
-}
-
-/* Pages with most of the query's words, anywhere on the page. A word weighs by how rare it is
-   (idf over sections); words found nowhere, or in more than a third of all sections (particles,
-   "how", "my"), do not count. A page needs at least half of the weight of the words that count. */
-function mostWords(st, looks) {
-  var n = st.docs.length;
-  var perWord = looks.map(function (look) { return docsWith(st, look); });
-  var idf = perWord.map(function (m) { return m.size && m.size <= n / 3 ? Math.log(1 + n / m.size) : 0; });
-  var total = idf.reduce(function (a, b) { return a + b; }, 0);
-  if (!total) return [];
-  var sums = new Map();
-  perWord.forEach(function (m, i) {
-    if (!idf[i]) return;
-    var best = new Map();
-    m.forEach(function (weight, ref) {
-      var page = st.docs[Number(ref)].location.split("#")[0];
-      best.set(page, Math.max(best.get(page) || 0, weight));
-    });
-    best.forEach(function (weight, page) {
-      var s = sums.get(page) || { cover: 0, score: 0 };
-      s.cover += idf[i];
-      s.score += idf[i] * weight;
-      sums.set(page, s);
-    });
-  });
-  var out = [];
-  sums.forEach(function (s, page) {
-    var share = s.cover / total;
-    var doc = st.pages.get(page);
-    if (share >= 0.5 && doc) out.push({ ref: doc.ref, score: share * share * s.score });
-  });
-  return out;
+  return items;
 }
 
 function search(st, query) {
-  var found = words(query, st.lang, st.latin);
-  if (!found.length) return { items: [] };
-  var scores = new Map();
-  var note = function (hits, weight) {
-    hits.forEach(function (h) { scores.set(h.ref, Math.max(scores.get(h.ref) || 0, h.score * (weight || 1))); });
+  var looks = queryWords(st, query);
+  if (!looks.length) return { items: [], pages: [] };
+  var ranked = rank(st, looks);
+  var raws = looks.map(function (l) { return l.raw; });
+  return {
+    items: ranked.map(function (r) { return group(st, r[0], r[1], raws); }),
+    pages: ranked.map(function (r) { return st.pages[r[0]].url; })
   };
-  var looks = lookups(st, found);
-  var looked = looks.filter(function (l) { return l.use; });
-  var add = function (q, l, presence) {
-    /* Words of four letters or more are also found inside longer words (Filipino and Indonesian
-       affixes: padala in pagpapadala). */
-    var options = { fields: FIELDS, presence: presence, wildcard: l.use.wildcard };
-    if (l.use.editDistance) options.editDistance = l.use.editDistance; /* lunr goes fuzzy whenever the key is set */
-    q.term(l.use.term, options);
-    if (!l.use.editDistance) {
-      q.term(l.word.term, { fields: ["title"], boost: 4 });
-      q.term(l.word.term, { fields: ["keywords"], boost: 2 });
-      q.term(l.word.term, { fields: ["text"], boost: 1 });
-    }
-  };
-  if (looked.length) {
-    /* Pages with every word first; then, if those are few, pages with most of the words. */
-    var every = run(st, function (q) { looked.forEach(function (l) { add(q, l, lunr.Query.presence.REQUIRED); }); });
-    note(every);
-  }
-  if (st.unspaced) {
-    /* Where ICU split the page's text differently from the query, match the query's runs as text. */
-    var pieces = (query.normalize("NFKC").toLowerCase().match(RUNS) || []).filter(function (p) { return UNSPACED.test(p); });
-    if (pieces.length) {
-      var hits = [];
-      st.docs.forEach(function (d, n) {
-        var inTitle = 0, count = 0, all = true;
-        pieces.forEach(function (p) {
-          var found = occurrencesIn(d, p);
-          if (found.title) inTitle++;
-          else if (!found.body) all = false;
-          count += found.title + found.body;
-        });
-        if (all) hits.push({ ref: String(n), score: 1 + 4 * inTitle / pieces.length + Math.log(1 + count) });
-      });
-      note(hits);
-    }
-  }
-  /* When few pages have every word, pages with most of them follow, below all of those. */
-  var pagesFound = new Set();
-  scores.forEach(function (score, ref) { pagesFound.add((st.docs[Number(ref)] || {}).location); });
-  if (found.length > 1 && pagesFound.size < 3) {
-    var floor = Infinity;
-    scores.forEach(function (score) { floor = Math.min(floor, score); });
-    mostWords(st, looks).forEach(function (h) {
-      if (!scores.has(h.ref)) scores.set(h.ref, isFinite(floor) ? Math.min(h.score, floor * 0.99) : h.score);
-    });
-  }
-  var raws = found.map(function (w) { return w.raw; });
-  var terms = {};
-  raws.forEach(function (r) { terms[r] = true; });
-  var groups = new Map();
-  /* Overview pages (the home page, a chapter's first page, what's new) list what the topic pages
-     say; where both match, the topic page that answers comes first. */
-  scores.forEach(function (score, ref) {
-    var doc = st.docs[Number(ref)];
-    if (doc && /^[^/#]*\/?(#|$)/.test(doc.location)) scores.set(ref, score * HUB_WEIGHT);
-  });
-  Array.from(scores.entries())
-    .sort(function (a, b) { return b[1] - a[1]; })
-    .forEach(function (entry) {
-      var doc = st.docs[Number(entry[0])];
-      if (!doc) return;
-      var page = doc.location.split("#")[0];
-      var item = { location: doc.location, title: highlight(doc.title, raws, 0), text: highlight(doc.text, raws, 240), score: entry[1], terms: terms };
-      if (!groups.has(page)) groups.set(page, []);
-      groups.get(page).push(item);
-    });
-  groups.forEach(function (items, page) {
-    if (!items.some(function (i) { return i.location === page; })) {
-      var doc = st.pages.get(page);
-      if (doc) items.push({ location: page, title: escapeHtml(doc.title), text: "", score: 0, terms: {} });
-    }
-  });
-  return { items: Array.from(groups.values()) };
 }
 
 /* A result that names a page of the reader's own language. */
-function pageItem(st, page) {
-  var doc = st.pages.get(page);
-  if (!doc) return null;
-  return [{ location: page, title: escapeHtml(doc.title), text: escapeHtml(doc.text.slice(0, 160)), score: 0, terms: {} }];
+function pageItem(st, url) {
+  var n = st.byUrl.get(url);
+  if (n === undefined) return null;
+  var p = st.pages[n];
+  return [{ location: p.url, title: escapeHtml(p.title), text: escapeHtml(p.text), score: 0, terms: {} }];
 }
 
 /* Where to go when nothing answers: the emergency numbers, then every chapter of the guide. */
@@ -328,34 +310,42 @@ function guide(st) {
   var out = [];
   var first = pageItem(st, EMERGENCY);
   if (first) out.push(first);
-  st.docs.forEach(function (d) {
-    if (/^[^/#]+\/$/.test(d.location) && d.location !== "whats-new/" && d.location !== "status/") {
-      var item = pageItem(st, d.location);
-      if (item) out.push(item);
-    }
+  st.pages.forEach(function (p) {
+    if (/^[^/]+\/$/.test(p.url) && p.url !== "whats-new/" && p.url !== "status/") out.push(pageItem(st, p.url));
   });
   return out;
 }
 
-/* Too little found in the reader's language: the same query in the English and the plain-Japanese
-   indexes (which also hold every page's romanized Japanese terms), shown as the reader's own pages;
-   and when those find nothing either, the way into the guide. Never an empty list. */
-function withFallback(st, query, result) {
-  if (result.items.length >= WEAK) return Promise.resolve(result);
-  var seen = new Set(result.items.map(function (group) { return group[0].location.split("#")[0]; }));
-  var tags = ["en", "ja"].filter(function (t) { return t !== st.lang; });
+/* A query in Latin letters on a site in another script: English words or romanized Japanese. */
+function latinOnly(st, query) {
+  return !st.latin && /\p{Script=Latin}/u.test(query) && !/[^\p{Script=Latin}\p{N}\p{P}\p{Z}\p{S}\p{M}]/u.test(query);
+}
+
+/* Other languages' indexes, fetched only when needed, their pages shown as the reader's own.
+   A query in Latin letters on a site in another script is first looked up in the English index
+   (which has every page's romanized Japanese terms too), its pages ahead of the site's own.
+   Too little found in the reader's language: the same query in the English and the plain-Japanese
+   indexes; and when those find nothing either, the way into the guide. Never an empty list. */
+function withOthers(st, query, result) {
+  var latin = latinOnly(st, query);
+  if (result.items.length >= WEAK && !latin) return Promise.resolve(result);
+  var tags = (result.items.length >= WEAK ? ["en"] : ["en", "ja"]).filter(function (t) { return t !== st.lang; });
   return Promise.all(tags.map(function (tag) {
-    return loadOther(tag).then(function (other) { return search(other, query).items; }).catch(function () { return []; });
+    return loadOther(tag).then(function (other) { return search(other, query).pages; }).catch(function () { return []; });
   })).then(function (lists) {
-    var items = result.items.slice();
-    lists.forEach(function (groups) {
-      groups.forEach(function (group) {
-        var page = group[0].location.split("#")[0];
-        if (seen.has(page)) return;
-        var item = pageItem(st, page);
-        if (item) { seen.add(page); items.push(item); }
+    var items = [], seen = new Set();
+    var own = function () {
+      result.items.forEach(function (group, n) { if (!seen.has(result.pages[n])) { seen.add(result.pages[n]); items.push(group); } });
+    };
+    if (!latin) own();
+    lists.forEach(function (urls) {
+      urls.forEach(function (url) {
+        if (seen.has(url)) return;
+        var item = pageItem(st, url);
+        if (item) { seen.add(url); items.push(item); }
       });
     });
+    if (latin) own();
     if (!items.length) items = guide(st);
     return { items: items };
   });
@@ -370,8 +360,8 @@ addEventListener("message", function (ev) {
     load().then(function (st) {
       var query = message.data;
       var result = search(st, query);
-      if (!query.trim()) return postMessage({ type: RESULT, data: result });
-      return withFallback(st, query, result).then(function (data) { postMessage({ type: RESULT, data: data }); });
+      if (!query.trim()) return postMessage({ type: RESULT, data: { items: result.items } });
+      return withOthers(st, query, result).then(function (data) { postMessage({ type: RESULT, data: { items: data.items } }); });
     }).catch(function () {
       postMessage({ type: RESULT, data: { items: [] } });
     });

@@ -1,0 +1,45 @@
+"""The per-language search index: page weights, term order, search words kept whole."""
+
+from __future__ import annotations
+
+import json
+
+from guidebook.search.index import build_index, page_terms, whole_words
+
+
+def pages(*specs: tuple[str, str, str, str]) -> list[dict[str, object]]:
+    return [
+        {"url": url, "title": title, "keywords": keywords, "text": text, "sections": [], "description": ""}
+        for url, title, keywords, text in specs
+    ]
+
+
+def test_a_word_in_the_title_or_search_words_weighs_more_than_in_the_text() -> None:
+    index = build_index(
+        pages(
+            ("a/", "Electricity", "", "Gas and water."),
+            ("b/", "Gas", "power bill", "Water."),
+            ("c/", "Water", "", "Electricity, gas, power bill and more electricity."),
+            ("d/", "Other", "", "Nothing."),
+        ),
+        "en",
+    )
+    assert page_terms(index, "a/")["electricity"] > page_terms(index, "c/")["electricity"]
+    assert page_terms(index, "b/")["bill"] > page_terms(index, "c/")["bill"]
+    # A rarer word weighs more: "water" is on three pages, "nothing" on one.
+    assert page_terms(index, "d/")["nothing"] > page_terms(index, "b/")["water"]
+
+
+def test_terms_are_in_javascript_order_and_postings_are_page_weight_pairs() -> None:
+    index = build_index(pages(("a/", "𠮷野家 ｶﾞｽ", "", "Ｚebra zebra"), ("b/", "ガス", "", "")), "ja")
+    assert index["terms"] == sorted(index["terms"], key=lambda t: t.encode("utf-16-be"))
+    assert "ガス" in index["terms"] and "zebra" in index["terms"]  # NFKC and lower case
+    for flat in index["postings"]:
+        assert len(flat) % 2 == 0 and all(isinstance(n, int) for n in flat[::2]) and all(w > 0 for w in flat[1::2])
+    assert json.dumps(index, ensure_ascii=False)  # serializable as written
+
+
+def test_search_words_of_unspaced_scripts_are_also_kept_whole() -> None:
+    assert "ค่าไฟ" in whole_words("ค่าไฟ, ค่าน้ำ", "th")
+    assert whole_words("power bill, gas", "en") == []
+    assert "ざいりゅうかーど" in whole_words("ざいりゅうかーど ビザ", "ja")
