@@ -48,7 +48,7 @@ UNSEARCHED = ("status/",)
 # what a part of it is about; the text mentions much that the page is not about.
 FIELDS = ("title", "keywords", "headings", "text")
 BOOSTS = {"title": 5.0, "keywords": 6.0, "headings": 2.0, "text": 1.0}
-LENGTH_NORM = {"title": 0.3, "keywords": 0.5, "headings": 0.5, "text": 0.75}
+LENGTH_NORM = {"title": 0.75, "keywords": 0.5, "headings": 0.5, "text": 0.75}
 K1 = 1.2
 SNIPPET = 200
 

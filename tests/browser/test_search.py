@@ -24,12 +24,20 @@ TARGETS = {"queries": 0.95, "everyday": 0.50, "blind": 0.85}
 # Floors below a target, each with its reason, until search reaches the target there. They still fail
 # on a regression. Measured on 2026-12-07 with the 94-page guidebook (scripts/test prints the table).
 FLOORS = {
-    # The 43 pages added in December compete for Burmese everyday queries built around question
-    # words (ဘယ်မှာ "where"), which the most-words fallback counts against the page: 0.425.
-    ("my", "everyday"): 0.40,
-    # The blind set's goal is 0.85 in every language; measured 0.375 (km) to 0.95 (id). Below 0.85:
-    # Japanese words in scripts other than Latin and Hangul, and problems described in verbs.
-    **{(tag, "blind"): 0.30 for tag in ["en", "zh-Hans", "ko", "es", "pt-BR", "ne", "th", "my", "km", "fil", "mn"]},
+    # Kana-only queries (じしん) for a word written in kanji in two pages' titles: the page with more
+    # of it in its text comes first, the page named for it second. Measured 0.935.
+    ("ja", "queries"): 0.90,
+    # The blind set's goal is 0.85 in every language. Measured below it (Chromium, 94 pages): Chinese
+    # typos that are homophones typed with a pinyin keyboard (中署 for 中暑) and pinyin; Khmer and
+    # Burmese typed in Latin letters (rean pheasa japon); problems described whose page competes with
+    # a neighbouring topic (renting and moving out for a deposit). Floors sit just under the measure.
+    **{
+        (tag, "blind"): floor
+        for tag, floor in {
+            "ja": 0.78, "zh-Hans": 0.64, "es": 0.78, "ne": 0.72, "th": 0.74,
+            "my": 0.72, "km": 0.52, "fil": 0.76, "mn": 0.78,
+        }.items()
+    },
 }
 RESULTS: dict[tuple[str, str], tuple[int, float, float, list[str]]] = {}
 

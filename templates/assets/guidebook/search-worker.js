@@ -23,6 +23,7 @@ var RUNS = /[\p{L}\p{N}\p{M}_]+/gu;
 var HUB_WEIGHT = 0.5;
 /* How much a page's share of the query's words counts against the weights of the words it has. */
 var COVERAGE = 1;
+var TITLE_MATCH = 1.5;
 /* Fewer pages than this found in the reader's language: look further (see withFallback). */
 var WEAK = 2;
 var MAX_SECTIONS = 3;
@@ -216,8 +217,15 @@ function queryWords(st, query) {
   return out;
 }
 
-/* Pages ranked for a query: [page number, score], best first. */
-function rank(st, looks) {
+/* Text as compared whole: folded, without spaces or punctuation. */
+function squeeze(st, text) {
+  return (fold(text, st.latin).match(RUNS) || []).join("");
+}
+
+/* Pages ranked for a query: [page number, score], best first. A page whose title holds the whole
+   query, as typed, counts more. */
+function rank(st, looks, query) {
+  var whole = squeeze(st, query || "");
   var scores = new Map(), cover = new Map();
   var total = 0;
   looks.forEach(function (look) {
@@ -242,7 +250,8 @@ function rank(st, looks) {
     var share = total ? cover.get(page) / total : 0;
     var url = st.pages[page].url;
     var hub = /^[^/]*\/?$/.test(url) ? HUB_WEIGHT : 1;
-    out.push([page, score * Math.pow(share, COVERAGE) * hub]);
+    var titled = whole.length >= 2 && squeeze(st, st.pages[page].title).indexOf(whole) >= 0 ? TITLE_MATCH : 1;
+    out.push([page, score * Math.pow(share, COVERAGE) * hub * titled]);
   });
   return out.sort(function (a, b) { return b[1] - a[1]; });
 }
@@ -289,7 +298,7 @@ function group(st, page, score, raws) {
 function search(st, query) {
   var looks = queryWords(st, query);
   if (!looks.length) return { items: [], pages: [] };
-  var ranked = rank(st, looks);
+  var ranked = rank(st, looks, query);
   var raws = looks.map(function (l) { return l.raw; });
   return {
     items: ranked.map(function (r) { return group(st, r[0], r[1], raws); }),
