@@ -109,6 +109,12 @@ def stock_config(project: Path, languages: list[str]) -> Path:
     return cfg
 
 
+# Targets of the shipped guidebook (94 pages): each language's search index, and the median time
+# from typing a query to the results shown, in headless Chromium.
+INDEX_BUDGET_KIB = 150
+LATENCY_BUDGET_MS = 50
+
+
 def index_sizes(site: Path, languages: list[str]) -> dict[str, tuple[int, int]]:
     """Return each language's search index size: (raw bytes, gzip bytes)."""
     out = {}
@@ -284,6 +290,9 @@ def bench(corpus: str, skip_stock: bool, skip_browser: bool) -> None:
         print("search index per language (downloaded on first search only): raw KiB / gzip KiB")
         for tag, (raw, gz) in sizes.items():
             print(f"  {tag:<8} {raw / 1024:7.0f} {gz / 1024:7.0f}")
+        largest = max(gz for _, gz in sizes.values()) / 1024
+        verdict = "met" if largest <= INDEX_BUDGET_KIB else "OVER"
+        print(f"  largest {largest:.0f} KiB gzip; budget {INDEX_BUDGET_KIB} KiB per language: {verdict}")
         weight = first_view_weight(site, "en", "residence/residence-card")
         print(f"first view of en/residence/residence-card/: {weight / 1024:.1f} KiB gzip (HTML, CSS, JS; no fonts)")
         if Path("/usr/sbin/nginx").exists():
@@ -295,6 +304,9 @@ def bench(corpus: str, skip_stock: bool, skip_browser: bool) -> None:
             )
             for tag, ms in latency.items():
                 print(f"  {tag:<8} {ms:7.0f}")
+            slowest = max(latency.values())
+            verdict = "met" if slowest <= LATENCY_BUDGET_MS else "OVER"
+            print(f"  slowest median {slowest:.0f} ms; budget {LATENCY_BUDGET_MS} ms: {verdict}")
 
 
 def main() -> None:
