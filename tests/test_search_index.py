@@ -43,3 +43,13 @@ def test_search_words_of_unspaced_scripts_are_also_kept_whole() -> None:
     assert "ค่าไฟ" in whole_words("ค่าไฟ, ค่าน้ำ", "th")
     assert whole_words("power bill, gas", "en") == []
     assert "ざいりゅうかーど" in whole_words("ざいりゅうかーど ビザ", "ja")
+
+
+def test_the_chinese_index_has_pinyin_words_and_the_sounds_of_its_characters() -> None:
+    index = build_index(pages(("a/", "中暑", "日语学校", "天气很热。")), "zh-Hans", unspaced=True)
+    words = page_terms(index, "a/")
+    assert {"中暑", "zhongshu", "日语", "riyu", "xuexiao"} <= set(words)  # each ICU word in pinyin
+    assert "tianqi" not in words  # the text is not spelt in pinyin: it would double the index
+    # Every Han character of the index under its pinyin: 署 (a typo of 暑 typed by sound) reads shu too.
+    assert "暑" in index["sounds"]["shu"] and "中" in index["sounds"]["zhong"]
+    assert "sounds" not in build_index(pages(("a/", "Heat", "", "")), "en")

@@ -137,8 +137,39 @@ def collect_pages(
     return list(pages.values())
 
 
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Fields whose Chinese words are indexed in pinyin too (the text would double the index for little).
+PINYIN_FIELDS = ("title", "keywords", "headings")
+
+
+def is_chinese(tag: str) -> bool:
+    """Return True for the Chinese sites, whose readers type pinyin and mistype homophones."""
+    return tag.split("-")[0] == "zh"
+
+
+def pinyin(word: str) -> str:
+    """Return a Chinese word in toneless pinyin without spaces (日语 → riyu), "" if it has no Han."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(word, v_to_u=True)) if HAN.search(word) else ""
+
+
+def sounds(terms: list[str]) -> dict[str, str]:
+    """Return pinyin → the Han characters of terms that read so (the browser maps a query's Han to pinyin)."""
+    from pypinyin import lazy_pinyin
+
+    chars = sorted({c for t in terms for c in t if HAN.match(c)})
+    out: dict[str, str] = {}
+    for char in chars:
+        syllable = lazy_pinyin(char, v_to_u=True)[0]
+        out[syllable] = out.get(syllable, "") + char
+    return dict(sorted(out.items()))
+
+
 def field_terms(page: dict[str, Any], tag: str, reader: Any) -> dict[str, list[str]]:
-    """Return the terms of each field of a page (with their readings on the plain-Japanese site)."""
+    """Return the terms of each field of a page (with their readings on the plain-Japanese site, in
+    pinyin on the Chinese one: readers type 日语学校 as riyu xuexiao, and a homophone typed with a
+    pinyin keyboard, 中署 for 中暑, is found by its sound)."""
     texts = {
         "title": page["title"],
         "keywords": page["keywords"],
@@ -152,6 +183,8 @@ def field_terms(page: dict[str, Any], tag: str, reader: Any) -> dict[str, list[s
             terms += whole_words(text, tag)
         if reader is not None:
             terms += reading_terms(text, reader)
+        if is_chinese(tag) and field in PINYIN_FIELDS:
+            terms += [spelt for spelt in map(pinyin, terms) if spelt]
         out[field] = terms
     return out
 
@@ -195,7 +228,7 @@ def build_index(pages: list[dict[str, Any]], tag: str, reader: Any = None, unspa
         {"url": p["url"], "title": p["title"], "text": p["description"], "sections": [list(s) for s in p["sections"]]}
         for p in pages
     ]
-    return {
+    index = {
         "format": FORMAT,
         "lang": tag,
         "latin": is_latin(tag),
@@ -204,6 +237,9 @@ def build_index(pages: list[dict[str, Any]], tag: str, reader: Any = None, unspa
         "terms": terms,
         "postings": postings,
     }
+    if is_chinese(tag):
+        index["sounds"] = sounds(terms)
+    return index
 
 
 def page_terms(index: dict[str, Any], url: str) -> dict[str, float]:

@@ -66,9 +66,13 @@ function prepare(data) {
   });
   var pages = new Map();
   data.pages.forEach(function (p, i) { pages.set(p.url, i); });
+  var sound = new Map();
+  Object.keys(data.sounds || {}).forEach(function (syllable) {
+    Array.from(data.sounds[syllable]).forEach(function (c) { sound.set(c, syllable); });
+  });
   return {
     lang: data.lang, latin: data.latin, unspaced: data.unspaced, pages: data.pages, byUrl: pages,
-    terms: data.terms, postings: data.postings, lookup: lookup, idf: idf, tokenSet: null
+    terms: data.terms, postings: data.postings, lookup: lookup, idf: idf, tokenSet: null, sound: sound
   };
 }
 
@@ -192,6 +196,21 @@ function split(st, run) {
   return out;
 }
 
+/* The words that read like a run of Han characters, in an index that has their pinyin. */
+function soundAlike(st, run) {
+  var found = new Map();
+  if (!st.sound.size || run.length < 2) return found;
+  var spelt = "";
+  for (var c of run) {
+    if (!st.sound.has(c)) return found;
+    spelt += st.sound.get(c);
+  }
+  var i = st.lookup.get(spelt);
+  if (i !== undefined) note(found, i, 0.8);
+  else withPrefix(st, spelt, 0.7, found);
+  return found;
+}
+
 /* The query's words, each with the terms it stands for. */
 function queryWords(st, query) {
   var out = [], seen = new Set();
@@ -206,8 +225,10 @@ function queryWords(st, query) {
   (query.normalize("NFKC").match(RUNS) || []).forEach(function (raw) {
     var run = fold(raw, st.latin);
     if (!UNSPACED.test(run)) return segmented(raw);
-    /* The run as a whole: a term, the start of one, or (in alphabetic scripts) a typo of one. */
+    /* The run as a whole: a term, the start of one, a typo of one, or (Chinese) a word that sounds
+       the same: a pinyin keyboard offers homophones, and 中署 is read zhongshu like 中暑. */
     var whole = expand(st, run);
+    if (!whole.size) whole = soundAlike(st, run);
     if (whole.size) { if (!seen.has(run)) { seen.add(run); out.push({ raw: raw, term: run, found: whole }); } return; }
     split(st, run).forEach(function (piece) {
       if (piece.term) add(piece.term, piece.term);
@@ -251,7 +272,7 @@ function rank(st, looks, query) {
     var url = st.pages[page].url;
     var hub = /^[^/]*\/?$/.test(url) ? HUB_WEIGHT : 1;
     var titled = whole.length >= 2 && squeeze(st, st.pages[page].title).indexOf(whole) >= 0 ? TITLE_MATCH : 1;
-    out.push([page, score * Math.pow(share, COVERAGE) * hub * titled]);
+    out.push([page, score * Math.pow(share, COVERAGE) * hub * titled, share]);
   });
   return out.sort(function (a, b) { return b[1] - a[1]; });
 }
@@ -297,12 +318,14 @@ function group(st, page, score, raws) {
 
 function search(st, query) {
   var looks = queryWords(st, query);
-  if (!looks.length) return { items: [], pages: [] };
+  if (!looks.length) return { items: [], pages: [], complete: [] };
   var ranked = rank(st, looks, query);
   var raws = looks.map(function (l) { return l.raw; });
   return {
     items: ranked.map(function (r) { return group(st, r[0], r[1], raws); }),
-    pages: ranked.map(function (r) { return st.pages[r[0]].url; })
+    pages: ranked.map(function (r) { return st.pages[r[0]].url; }),
+    /* Which pages have every word of the query that the index knows. */
+    complete: ranked.map(function (r) { return r[2] > 0.999; })
   };
 }
 
@@ -331,8 +354,9 @@ function latinOnly(st, query) {
 }
 
 /* Other languages' indexes, fetched only when needed, their pages shown as the reader's own.
-   A query in Latin letters on a site in another script is first looked up in the English index
-   (which has every page's romanized Japanese terms too), its pages ahead of the site's own.
+   A query in Latin letters on a site in another script is also looked up in the English index
+   (which has every page's romanized Japanese terms too): its pages come after the site's own pages
+   that have all of the query's words (pinyin on the Chinese site), ahead of the others.
    Too little found in the reader's language: the same query in the English and the plain-Japanese
    indexes; and when those find nothing either, the way into the guide. Never an empty list. */
 function withOthers(st, query, result) {
@@ -343,10 +367,12 @@ function withOthers(st, query, result) {
     return loadOther(tag).then(function (other) { return search(other, query).pages; }).catch(function () { return []; });
   })).then(function (lists) {
     var items = [], seen = new Set();
-    var own = function () {
-      result.items.forEach(function (group, n) { if (!seen.has(result.pages[n])) { seen.add(result.pages[n]); items.push(group); } });
+    var own = function (all) {
+      result.items.forEach(function (group, n) {
+        if ((all || result.complete[n]) && !seen.has(result.pages[n])) { seen.add(result.pages[n]); items.push(group); }
+      });
     };
-    if (!latin) own();
+    own(!latin);
     lists.forEach(function (urls) {
       urls.forEach(function (url) {
         if (seen.has(url)) return;
@@ -354,7 +380,7 @@ function withOthers(st, query, result) {
         if (item) { seen.add(url); items.push(item); }
       });
     });
-    if (latin) own();
+    own(true);
     if (!items.length) items = guide(st);
     return { items: items };
   });
