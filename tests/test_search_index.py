@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from guidebook.search.index import build_index, page_terms, whole_words
+from guidebook.search.latin import latin_spellings
 
 
 def pages(*specs: tuple[str, str, str, str]) -> list[dict[str, object]]:
@@ -53,3 +54,15 @@ def test_the_chinese_index_has_pinyin_words_and_the_sounds_of_its_characters() -
     # Every Han character of the index under its pinyin: 署 (a typo of 暑 typed by sound) reads shu too.
     assert "暑" in index["sounds"]["shu"] and "中" in index["sounds"]["zhong"]
     assert "sounds" not in build_index(pages(("a/", "Heat", "", "")), "en")
+
+
+def test_nepali_and_mongolian_words_are_also_spelt_as_their_readers_type_them() -> None:
+    assert {"bhukampa", "bhukamp"} <= set(latin_spellings("भूकम्प", "ne"))  # with and without the inherent a
+    assert "chikitsa" in latin_spellings("चिकित्सा", "ne")  # च typed ch, not ISO's c
+    assert latin_spellings("мөнгө", "mn") == ["mongo"]
+    assert set(latin_spellings("халамж", "mn")) == {"halamj", "khalamj"}  # х typed h or kh
+    assert latin_spellings("гэрлийн", "mn") == ["gerliin"]
+    assert latin_spellings("ค่าไฟ", "th") == [] and latin_spellings("house", "ne") == []
+    index = build_index(pages(("a/", "भूकम्प", "", "घर।"), ("b/", "पानी", "", "")), "ne")
+    assert {"भूकम्प", "bhukampa"} <= set(page_terms(index, "a/"))
+    assert "ghara" not in page_terms(index, "a/")  # the text is not spelt in Latin letters

@@ -31,6 +31,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from guidebook.search.latin import is_chinese, latin_spellings, sounds
 from guidebook.words import letter_runs, words
 
 INDEX_FILE = "search/guidebook_index.json"
@@ -104,6 +105,13 @@ def whole_words(text: str, tag: str) -> list[str]:
     return out
 
 
+def title_reading(text: str, reader: Any) -> str:
+    """Return text with its kanji words replaced by their readings, in hiragana, without spaces."""
+    from guidebook.japanese.readings import to_hiragana
+
+    return to_hiragana("".join(p.reading or p.text for p in reader.pieces(text))).replace(" ", "").lower()
+
+
 def snippet(text: str, limit: int = SNIPPET) -> str:
     """Return the start of text, cut at a space near limit where the script has spaces."""
     if len(text) <= limit:
@@ -137,39 +145,14 @@ def collect_pages(
     return list(pages.values())
 
 
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# Fields whose Chinese words are indexed in pinyin too (the text would double the index for little).
-PINYIN_FIELDS = ("title", "keywords", "headings")
-
-
-def is_chinese(tag: str) -> bool:
-    """Return True for the Chinese sites, whose readers type pinyin and mistype homophones."""
-    return tag.split("-")[0] == "zh"
-
-
-def pinyin(word: str) -> str:
-    """Return a Chinese word in toneless pinyin without spaces (日语 → riyu), "" if it has no Han."""
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(word, v_to_u=True)) if HAN.search(word) else ""
-
-
-def sounds(terms: list[str]) -> dict[str, str]:
-    """Return pinyin → the Han characters of terms that read so (the browser maps a query's Han to pinyin)."""
-    from pypinyin import lazy_pinyin
-
-    chars = sorted({c for t in terms for c in t if HAN.match(c)})
-    out: dict[str, str] = {}
-    for char in chars:
-        syllable = lazy_pinyin(char, v_to_u=True)[0]
-        out[syllable] = out.get(syllable, "") + char
-    return dict(sorted(out.items()))
+# Fields whose words are also indexed in Latin letters where readers type their language so (the
+# text would double the index for little): guidebook/search/latin.py.
+LATIN_FIELDS = ("title", "keywords", "headings")
 
 
 def field_terms(page: dict[str, Any], tag: str, reader: Any) -> dict[str, list[str]]:
-    """Return the terms of each field of a page (with their readings on the plain-Japanese site, in
-    pinyin on the Chinese one: readers type 日语学校 as riyu xuexiao, and a homophone typed with a
-    pinyin keyboard, 中署 for 中暑, is found by its sound)."""
+    """Return the terms of each field of a page, with their readings on the plain-Japanese site and
+    their Latin spellings where readers type their language in Latin letters (pinyin, Nepali, Mongolian)."""
     texts = {
         "title": page["title"],
         "keywords": page["keywords"],
@@ -183,8 +166,8 @@ def field_terms(page: dict[str, Any], tag: str, reader: Any) -> dict[str, list[s
             terms += whole_words(text, tag)
         if reader is not None:
             terms += reading_terms(text, reader)
-        if is_chinese(tag) and field in PINYIN_FIELDS:
-            terms += [spelt for spelt in map(pinyin, terms) if spelt]
+        if field in LATIN_FIELDS:
+            terms += [spelt for term in terms for spelt in latin_spellings(term, tag)]
         out[field] = terms
     return out
 
@@ -228,6 +211,9 @@ def build_index(pages: list[dict[str, Any]], tag: str, reader: Any = None, unspa
         {"url": p["url"], "title": p["title"], "text": p["description"], "sections": [list(s) for s in p["sections"]]}
         for p in pages
     ]
+    if reader is not None:  # the title's reading: a query typed in kana that is the title counts as one
+        for page, entry in zip(pages, shown, strict=True):
+            entry["reading"] = title_reading(page["title"], reader)
     index = {
         "format": FORMAT,
         "lang": tag,

@@ -48,14 +48,14 @@ def search(page: Page, query: str) -> list[str]:
     box.fill("")
     box.fill(query)
     previous: list[str] | None = None
-    for attempt in range(50):  # wait until the list has settled for the new query
-        page.wait_for_timeout(100)
+    for attempt in range(150):  # wait until the list has settled for the new query
+        page.wait_for_timeout(30)
         hrefs = page.locator("li.md-search-result__item > a:first-child").evaluate_all(
             "els => els.map(e => e.getAttribute('href'))"
         )
         # The list is never empty for a query (at worst it shows the way into the guide), so an empty
         # list means the answer, perhaps from the English or plain-Japanese index, is still coming.
-        if hrefs == previous and (hrefs or attempt >= 30):
+        if hrefs == previous and (hrefs or attempt >= 100):
             break
         previous = hrefs
     return [urlparse(h).path for h in previous or []]

@@ -22,7 +22,7 @@ var HANGUL = /[\uac00-\ud7a3]/;
 var RUNS = /[\p{L}\p{N}\p{M}_]+/gu;
 var HUB_WEIGHT = 0.5;
 /* How much a page's share of the query's words counts against the weights of the words it has. */
-var COVERAGE = 1;
+var COVERAGE = 2;
 var TITLE_MATCH = 1.5;
 /* Fewer pages than this found in the reader's language: look further (see withFallback). */
 var WEAK = 2;
@@ -180,10 +180,14 @@ function expand(st, term) {
    and the words readers run together, may differ. */
 function split(st, run) {
   var n = run.length, cost = [0], from = [0], known = [false];
+  var most = Math.log(1 + st.pages.length * 2);
   for (var i = 1; i <= n; i++) {
     cost[i] = cost[i - 1] + 2; from[i] = i - 1; known[i] = false;
     for (var j = Math.max(0, i - 16); j < i; j++) {
-      if (cost[j] + 1 < cost[i] && st.lookup.has(run.slice(j, i))) { cost[i] = cost[j] + 1; from[i] = j; known[i] = true; }
+      var t = st.lookup.get(run.slice(j, i));
+      /* Between splits of as many pieces, the one of commoner words (大家 + が, not 大 + 家が). */
+      var c = t === undefined ? Infinity : cost[j] + 1 + 0.5 * st.idf[t] / most;
+      if (c < cost[i]) { cost[i] = c; from[i] = j; known[i] = true; }
     }
   }
   var out = [], unknown = "";
@@ -271,7 +275,9 @@ function rank(st, looks, query) {
     var share = total ? cover.get(page) / total : 0;
     var url = st.pages[page].url;
     var hub = /^[^/]*\/?$/.test(url) ? HUB_WEIGHT : 1;
-    var titled = whole.length >= 2 && squeeze(st, st.pages[page].title).indexOf(whole) >= 0 ? TITLE_MATCH : 1;
+    var p = st.pages[page];
+    var inTitle = squeeze(st, p.title).indexOf(whole) >= 0 || (p.reading && p.reading.indexOf(hiragana(whole)) >= 0);
+    var titled = whole.length >= 2 && inTitle ? TITLE_MATCH : 1;
     out.push([page, score * Math.pow(share, COVERAGE) * hub * titled, share]);
   });
   return out.sort(function (a, b) { return b[1] - a[1]; });
