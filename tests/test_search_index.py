@@ -66,3 +66,12 @@ def test_nepali_and_mongolian_words_are_also_spelt_as_their_readers_type_them() 
     index = build_index(pages(("a/", "भूकम्प", "", "घर।"), ("b/", "पानी", "", "")), "ne")
     assert {"भूकम्प", "bhukampa"} <= set(page_terms(index, "a/"))
     assert "ghara" not in page_terms(index, "a/")  # the text is not spelt in Latin letters
+
+
+def test_vietnamese_titles_and_search_words_also_hold_each_pair_of_adjacent_syllables() -> None:
+    index = build_index(pages(("a/", "Tiền điện, nước", "hóa đơn", "Gọi điện thoại.")), "vi")
+    words = page_terms(index, "a/")
+    assert {"tien", "dien", "tiendien", "hoadon"} <= set(words)
+    assert "diennuoc" not in words  # not across a comma
+    assert "dienthoai" not in words  # nor in the text
+    assert index["pairs"] is True and build_index(pages(("a/", "Power bill", "", "")), "en")["pairs"] is False

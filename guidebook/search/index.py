@@ -148,6 +148,20 @@ def collect_pages(
 # Fields whose words are also indexed in Latin letters where readers type their language so (the
 # text would double the index for little): guidebook/search/latin.py.
 LATIN_FIELDS = ("title", "keywords", "headings")
+# Vietnamese writes each syllable apart, so a word of two syllables (tiền điện, electricity bill) is
+# two terms, each common alone (tiền: money, điện: electric, as in điện thoại). These sites' index
+# also holds each pair of adjacent words of titles, headings and search words, written together
+# (tiendien), and the browser looks up each pair of a query's adjacent words.
+PAIRED = ("vi",)
+
+
+def pairs(text: str, tag: str) -> list[str]:
+    """Return each two adjacent words of each phrase of text, written together."""
+    out = []
+    for chunk in re.split(r"[,、，;；.:!?()\n]+", text):
+        parts = tokens(chunk, tag)
+        out += [a + b for a, b in zip(parts, parts[1:], strict=False)]
+    return out
 
 
 def field_terms(page: dict[str, Any], tag: str, reader: Any) -> dict[str, list[str]]:
@@ -166,6 +180,8 @@ def field_terms(page: dict[str, Any], tag: str, reader: Any) -> dict[str, list[s
             terms += whole_words(text, tag)
         if reader is not None:
             terms += reading_terms(text, reader)
+        if field in LATIN_FIELDS and tag.split("-")[0] in PAIRED:
+            terms += pairs(text, tag)
         if field in LATIN_FIELDS:
             terms += [spelt for term in terms for spelt in latin_spellings(term, tag)]
         out[field] = terms
@@ -219,6 +235,7 @@ def build_index(pages: list[dict[str, Any]], tag: str, reader: Any = None, unspa
         "lang": tag,
         "latin": is_latin(tag),
         "unspaced": unspaced,
+        "pairs": tag.split("-")[0] in PAIRED,
         "pages": shown,
         "terms": terms,
         "postings": postings,

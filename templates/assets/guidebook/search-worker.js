@@ -71,7 +71,7 @@ function prepare(data) {
     Array.from(data.sounds[syllable]).forEach(function (c) { sound.set(c, syllable); });
   });
   return {
-    lang: data.lang, latin: data.latin, unspaced: data.unspaced, pages: data.pages, byUrl: pages,
+    lang: data.lang, latin: data.latin, unspaced: data.unspaced, pairs: !!data.pairs, pages: data.pages, byUrl: pages,
     terms: data.terms, postings: data.postings, lookup: lookup, idf: idf, tokenSet: null, sound: sound
   };
 }
@@ -155,6 +155,7 @@ function expand(st, term) {
       if (t.length > term.length && t.indexOf(term) > 0) note(found, i, 0.6 * term.length / t.length + 0.2);
     });
   }
+  var direct = found.size;
   if (exact === undefined && !CJK.test(term)) {
     /* Endings: the word with its last letters dropped (보증금을 → 보증금, deposits → deposit). */
     var keep = hangul ? 1 : unspaced ? 3 : 4;
@@ -166,9 +167,10 @@ function expand(st, term) {
       if (found.size > before) break;
     }
   }
-  /* Typos: Hangul syllables and CJK characters carry more than a letter, so fewer are enough. */
+  /* Typos, unless the word is the start of a term: Hangul syllables and CJK characters carry more
+     than a letter, so fewer are enough. A typo can also look like an ending (ประกันสงคม). */
   var enough = hangul || CJK.test(term) ? 3 : unspaced ? 4 : 5;
-  if (!found.size && term.length >= enough) {
+  if (!direct && term.length >= enough) {
     typos(st, term, !hangul && !CJK.test(term) && term.length >= 8 ? 2 : 1, 0.6, found);
   }
   return found;
@@ -239,6 +241,18 @@ function queryWords(st, query) {
       else segmented(piece.unknown);
     });
   });
+  if (st.pairs) {
+    /* Two adjacent words that the index holds as a pair (tiền điện): found, they add their weight,
+       missing, they take nothing from the page's share of the query's words. */
+    var single = out.slice();
+    for (var k = 1; k < single.length; k++) {
+      var pair = single[k - 1].term + single[k].term, at = st.lookup.get(pair);
+      if (at !== undefined && !seen.has(pair)) {
+        seen.add(pair);
+        out.push({ raw: single[k - 1].raw, term: pair, found: new Map([[at, 1]]), bonus: true });
+      }
+    }
+  }
   return out;
 }
 
@@ -264,10 +278,10 @@ function rank(st, looks, query) {
         if (!(best.get(flat[k]) >= w)) best.set(flat[k], w);
       }
     });
-    total += rarity;
+    if (!look.bonus) total += rarity;
     best.forEach(function (w, page) {
       scores.set(page, (scores.get(page) || 0) + w);
-      cover.set(page, (cover.get(page) || 0) + rarity);
+      cover.set(page, (cover.get(page) || 0) + (look.bonus ? 0 : rarity));
     });
   });
   var out = [];
