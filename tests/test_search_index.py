@@ -75,3 +75,13 @@ def test_vietnamese_titles_and_search_words_also_hold_each_pair_of_adjacent_syll
     assert "diennuoc" not in words  # not across a comma
     assert "dienthoai" not in words  # nor in the text
     assert index["pairs"] is True and build_index(pages(("a/", "Power bill", "", "")), "en")["pairs"] is False
+
+
+def test_khmer_words_are_also_indexed_by_their_consonants_as_cambodians_spell_them_in_latin() -> None:
+    assert latin_spellings("ភាសា", "km") == ["~ps"]  # pheasa, phasa
+    assert latin_spellings("ជប៉ុន", "km") == ["~cpn"]  # japon, cheaponn
+    assert latin_spellings("រញ្ជួយ", "km") == ["~rnc"]  # rangjuy, runhchuoy
+    assert latin_spellings("ដី", "km") == []  # one consonant: too many words share it
+    index = build_index(pages(("a/", "រៀនភាសា", "", "ផ្ទះ"), ("b/", "ទឹក", "", "")), "km", unspaced=True)
+    assert "~ps" in page_terms(index, "a/") and "~pt" not in page_terms(index, "a/")  # not the text's
+    assert index["skeletons"] is True

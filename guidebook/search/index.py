@@ -236,6 +236,7 @@ def build_index(pages: list[dict[str, Any]], tag: str, reader: Any = None, unspa
         "latin": is_latin(tag),
         "unspaced": unspaced,
         "pairs": tag.split("-")[0] in PAIRED,
+        "skeletons": tag.split("-")[0] == "km",
         "pages": shown,
         "terms": terms,
         "postings": postings,

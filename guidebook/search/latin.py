@@ -11,8 +11,14 @@ each word of a page's title, headings and search words, its spelling in Latin le
   without the final inherent a (आयकर: ayakara, ayakar);
 * Mongolian Cyrillic: the letters as Mongolians type them (х as h and kh, ө and ү as o and u).
 
-Khmer, Burmese and Thai typed in Latin letters follow no shared spelling that a table could give,
-so they are not done.
+* Khmer: Cambodians type Khmer in Latin letters with no fixed spelling of vowels (រៀន: rean, rien,
+  reang), so a Khmer word is indexed by its consonants only, as classes that the usual spellings of
+  each consonant share (~rn); the browser reduces a Latin query word the same way (see skeleton() in
+  the search worker). Vowels are where the spellings differ; several words may share consonants, and
+  a query of several words then ranks first the pages that have them all.
+
+Burmese and Thai typed in Latin letters are not done: their tones and vowels carry too much of each
+word for consonants alone, and no spelling is shared.
 """
 
 from __future__ import annotations
@@ -84,6 +90,31 @@ def mongolian(word: str) -> list[str]:
     return list(dict.fromkeys(w for w in out if w.isascii() and w.isalpha()))
 
 
+KHMER = re.compile(r"[\u1780-\u17ff]")
+# Khmer consonants by the Latin letters Cambodians type for them: k for ក ខ គ ឃ (k, kh), c for
+# ច ឆ ជ ឈ (ch, chh, j), n for ង ញ ណ ន (ng, nh, n), t for ត ថ ទ ធ ឋ ឍ (t, th), p for ប ផ ព ភ (b, p, ph).
+# យ and អ, which stand for vowels as often as not (ដី: dei, dey), are left out, and so are vowels.
+KHMER_CLASSES = dict(
+    zip(
+        "កខគឃងចឆជឈញដឋឌឍណតថទធនបផពភមយរលវឝឞសហឡអ",
+        "kkkknccccndtdtnttttnppppm-rlvssshl-",
+        strict=True,
+    )
+)
+
+
+def khmer(word: str) -> list[str]:
+    """Return a Khmer word's consonant classes, marked ~ (ភាសា → ~ps), or nothing for short words."""
+    if not KHMER.search(word):
+        return []
+    out = ""
+    for char in word:
+        letter = KHMER_CLASSES.get(char, "h" if char == "\u17c7" else "")  # ះ: the final h of -ah, -eah
+        if letter not in ("", "-") and not out.endswith(letter):
+            out += letter
+    return ["~" + out] if len(out) >= 2 else []
+
+
 def latin_spellings(word: str, tag: str) -> list[str]:
     """Return the Latin-letter spellings readers of tag type for one of its words (none for most)."""
     base = tag.split("-")[0]
@@ -93,4 +124,6 @@ def latin_spellings(word: str, tag: str) -> list[str]:
         return nepali(word)
     if base == "mn":
         return mongolian(word)
+    if base == "km":
+        return khmer(word)
     return []

@@ -71,7 +71,7 @@ function prepare(data) {
     Array.from(data.sounds[syllable]).forEach(function (c) { sound.set(c, syllable); });
   });
   return {
-    lang: data.lang, latin: data.latin, unspaced: data.unspaced, pairs: !!data.pairs, pages: data.pages, byUrl: pages,
+    lang: data.lang, latin: data.latin, unspaced: data.unspaced, pairs: !!data.pairs, skeletons: !!data.skeletons, pages: data.pages, byUrl: pages,
     terms: data.terms, postings: data.postings, lookup: lookup, idf: idf, tokenSet: null, sound: sound
   };
 }
@@ -137,6 +137,16 @@ function typos(st, word, distance, factor, found) {
   });
 }
 
+/* A Khmer word typed in Latin letters as the index holds Khmer words' consonants (see
+   guidebook/search/latin.py): chh, ch, j, c: c; kh, k, g: k; ng, nh, ny, n: n; th, t: t; ph, p, b, f: p;
+   vowels, y and the v of -ov left out; a letter repeated counts once. */
+function skeleton(word) {
+  var w = word.replace(/ng|nh|ny/g, "n").replace(/chh|ch|j/g, "c").replace(/kh|g|q/g, "k").replace(/th/g, "t")
+    .replace(/ph|b|f/g, "p").replace(/sh|z|x/g, "s").replace(/w/g, "v").replace(/([aeiou])v(?![aeiou])/g, "$1")
+    .replace(/[aeiouy]/g, "").replace(/(.)\1+/g, "$1");
+  return /^[a-z]{2,}$/.test(w) ? "~" + w : "";
+}
+
 /* The terms a query word stands for, each with how sure the match is (1 = as typed). */
 function expand(st, term) {
   var found = new Map();
@@ -172,6 +182,10 @@ function expand(st, term) {
   var enough = hangul || CJK.test(term) ? 3 : unspaced ? 4 : 5;
   if (!direct && term.length >= enough) {
     typos(st, term, !hangul && !CJK.test(term) && term.length >= 8 ? 2 : 1, 0.6, found);
+  }
+  if (st.skeletons && /^[a-z]+$/.test(term)) {
+    var consonants = st.lookup.get(skeleton(term));
+    if (consonants !== undefined) note(found, consonants, 0.7);
   }
   return found;
 }
