@@ -235,7 +235,8 @@ function soundAlike(st, run) {
 function queryWords(st, query) {
   var out = [], seen = new Set();
   function add(raw, term) {
-    if (seen.has(term)) return;
+    /* One kana left over from a split is an ending or a particle (切れ + る, 大家 + が), not a word. */
+    if (seen.has(term) || /^[\u3040-\u30ff]$/.test(term)) return;
     seen.add(term);
     out.push({ raw: raw, term: term, found: expand(st, term) });
   }
