@@ -104,7 +104,7 @@ KHMER_CLASSES = dict(
 
 
 def khmer(word: str) -> list[str]:
-    """Return a Khmer word's consonant classes, marked ~ (ភាសា → ~ps), or nothing for short words."""
+    """Return a Khmer word's consonant classes, marked ~ (ភាសា → ~ps), or nothing for short or long words."""
     if not KHMER.search(word):
         return []
     out = ""
@@ -112,7 +112,7 @@ def khmer(word: str) -> list[str]:
         letter = KHMER_CLASSES.get(char, "h" if char == "\u17c7" else "")  # ះ: the final h of -ah, -eah
         if letter not in ("", "-") and not out.endswith(letter):
             out += letter
-    return ["~" + out] if len(out) >= 2 else []
+    return ["~" + out] if 2 <= len(out) <= 8 else []  # longer: search words run together, never typed so
 
 
 def latin_spellings(word: str, tag: str) -> list[str]:
