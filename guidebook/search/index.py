@@ -31,7 +31,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from guidebook.search.latin import is_chinese, latin_spellings, sounds
+from guidebook.search.latin import by_consonants, is_chinese, latin_spellings, sounds
 from guidebook.words import letter_runs, words
 
 INDEX_FILE = "search/guidebook_index.json"
@@ -155,6 +155,11 @@ LATIN_FIELDS = ("title", "keywords", "headings")
 PAIRED = ("vi",)
 
 
+def is_paired(tag: str) -> bool:
+    """Return True where the index also holds pairs of adjacent words (see PAIRED)."""
+    return tag.split("-")[0] in PAIRED
+
+
 def pairs(text: str, tag: str) -> list[str]:
     """Return each two adjacent words of each phrase of text, written together."""
     out = []
@@ -180,7 +185,7 @@ def field_terms(page: dict[str, Any], tag: str, reader: Any) -> dict[str, list[s
             terms += whole_words(text, tag)
         if reader is not None:
             terms += reading_terms(text, reader)
-        if field in LATIN_FIELDS and tag.split("-")[0] in PAIRED:
+        if field in LATIN_FIELDS and is_paired(tag):
             terms += pairs(text, tag)
         if field in LATIN_FIELDS:
             terms += [spelt for term in terms for spelt in latin_spellings(term, tag)]
@@ -235,8 +240,8 @@ def build_index(pages: list[dict[str, Any]], tag: str, reader: Any = None, unspa
         "lang": tag,
         "latin": is_latin(tag),
         "unspaced": unspaced,
-        "pairs": tag.split("-")[0] in PAIRED,
-        "skeletons": tag.split("-")[0] == "km",
+        "pairs": is_paired(tag),
+        "skeletons": by_consonants(tag),
         "pages": shown,
         "terms": terms,
         "postings": postings,

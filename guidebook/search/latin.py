@@ -9,8 +9,7 @@ each word of a page's title, headings and search words, its spelling in Latin le
   characters to their sound, so a homophone typed with a pinyin keyboard is still found);
 * Nepali: ICU's Devanagari-Latin (ISO 15919) folded to ASCII, and as people type it: च as ch, छ as chh,
   without the final inherent a (आयकर: ayakara, ayakar);
-* Mongolian Cyrillic: the letters as Mongolians type them (х as h and kh, ө and ү as o and u).
-
+* Mongolian Cyrillic: the letters as Mongolians type them (х as h and kh, ө and ү as o and u);
 * Khmer: Cambodians type Khmer in Latin letters with no fixed spelling of vowels (រៀន: rean, rien,
   reang), so a Khmer word is indexed by its consonants only, as classes that the usual spellings of
   each consonant share (~rn); the browser reduces a Latin query word the same way (see skeleton() in
@@ -115,15 +114,15 @@ def khmer(word: str) -> list[str]:
     return ["~" + out] if 2 <= len(out) <= 8 else []  # longer: search words run together, never typed so
 
 
+SPELLINGS = {"zh": pinyin, "ne": nepali, "mn": mongolian, "km": khmer}
+
+
+def by_consonants(tag: str) -> bool:
+    """Return True where the index holds words by their consonants (the browser reduces queries so)."""
+    return SPELLINGS.get(tag.split("-")[0]) is khmer
+
+
 def latin_spellings(word: str, tag: str) -> list[str]:
     """Return the Latin-letter spellings readers of tag type for one of its words (none for most)."""
-    base = tag.split("-")[0]
-    if base == "zh":
-        return pinyin(word)
-    if base == "ne":
-        return nepali(word)
-    if base == "mn":
-        return mongolian(word)
-    if base == "km":
-        return khmer(word)
-    return []
+    spell = SPELLINGS.get(tag.split("-")[0])
+    return spell(word) if spell else []

@@ -279,7 +279,7 @@ function squeeze(st, text) {
 /* Pages ranked for a query: [page number, score], best first. A page whose title holds the whole
    query, as typed, counts more. */
 function rank(st, looks, query) {
-  var whole = squeeze(st, query || "");
+  var whole = squeeze(st, query || ""), kana = hiragana(whole);
   var scores = new Map(), cover = new Map();
   var total = 0;
   looks.forEach(function (look) {
@@ -302,10 +302,9 @@ function rank(st, looks, query) {
   var out = [];
   scores.forEach(function (score, page) {
     var share = total ? cover.get(page) / total : 0;
-    var url = st.pages[page].url;
-    var hub = /^[^/]*\/?$/.test(url) ? HUB_WEIGHT : 1;
     var p = st.pages[page];
-    var inTitle = squeeze(st, p.title).indexOf(whole) >= 0 || (p.reading && p.reading.indexOf(hiragana(whole)) >= 0);
+    var hub = /^[^/]*\/?$/.test(p.url) ? HUB_WEIGHT : 1;
+    var inTitle = squeeze(st, p.title).indexOf(whole) >= 0 || (p.reading && p.reading.indexOf(kana) >= 0);
     var titled = whole.length >= 2 && inTitle ? TITLE_MATCH : 1;
     out.push([page, score * Math.pow(share, COVERAGE) * hub * titled, share]);
   });
