@@ -240,7 +240,6 @@ def build_index(pages: list[dict[str, Any]], tag: str, reader: Any = None, unspa
         "lang": tag,
         "latin": is_latin(tag),
         "unspaced": unspaced,
-        "pairs": is_paired(tag),
         "skeletons": by_consonants(tag),
         "pages": shown,
         "terms": terms,

@@ -75,6 +75,7 @@ def nepali(word: str) -> list[str]:
     inherent = len(iso) > 3 and re.search(r"[^aeiouāīūēōṛ]a$", iso) is not None
     plain = _transliterator("Latin-ASCII; Lower").transliterate(iso)
     typed = re.sub(r"c(?!h)", "ch", plain.replace("ch", "chh"))
+    typed = re.sub(r"(?<=[^aeiou])v", "w", typed)  # व after a consonant typed w: svasthya, swasthya
     out = [plain, typed] + ([plain[:-1], typed[:-1]] if inherent else [])
     return list(dict.fromkeys(w for w in out if w.isascii() and w.isalpha()))
 

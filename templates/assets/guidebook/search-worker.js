@@ -20,6 +20,11 @@ var UNSPACED = /[\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9f
 var CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 var HANGUL = /[\uac00-\ud7a3]/;
 var RUNS = /[\p{L}\p{N}\p{M}_]+/gu;
+/* A letter that belongs to the one before it (a vowel sign, a tone mark, a Khmer subscript
+   consonant): in scripts written without spaces, where a word's end is only guessed, a match inside
+   a longer word neither ends nor starts before one (យក is not the start of យក្ស). */
+var MARK = /^\p{M}/u;
+var LATIN_WORD = /^[\p{Script=Latin}\p{M}]+$/u;
 var HUB_WEIGHT = 0.5;
 /* How much a page's share of the query's words counts against the weights of the words it has. */
 var COVERAGE = 2;
@@ -71,7 +76,7 @@ function prepare(data) {
     Array.from(data.sounds[syllable]).forEach(function (c) { sound.set(c, syllable); });
   });
   return {
-    lang: data.lang, latin: data.latin, unspaced: data.unspaced, pairs: !!data.pairs, skeletons: !!data.skeletons, pages: data.pages, byUrl: pages,
+    lang: data.lang, latin: data.latin, unspaced: data.unspaced, skeletons: !!data.skeletons, pages: data.pages, byUrl: pages,
     terms: data.terms, postings: data.postings, lookup: lookup, idf: idf, tokenSet: null, sound: sound
   };
 }
@@ -121,9 +126,11 @@ function note(found, i, factor) {
 
 /* Terms that start with prefix: weighed by how much of the term the prefix is. */
 function withPrefix(st, prefix, factor, found) {
+  var unspaced = UNSPACED.test(prefix);
   for (var i = lowerBound(st.terms, prefix); i < st.terms.length; i++) {
     var t = st.terms[i];
     if (t.lastIndexOf(prefix, 0) !== 0) break;
+    if (unspaced && MARK.test(t.charAt(prefix.length))) continue;
     note(found, i, factor * (0.5 + 0.5 * prefix.length / t.length));
   }
 }
@@ -162,7 +169,10 @@ function expand(st, term) {
   if (unspaced && exact === undefined && term.length >= 2) {
     /* The browser's word breaks may differ from the index's: terms that hold the word. */
     st.terms.forEach(function (t, i) {
-      if (t.length > term.length && t.indexOf(term) > 0) note(found, i, 0.6 * term.length / t.length + 0.2);
+      var at = t.length > term.length ? t.indexOf(term) : -1;
+      if (at > 0 && !MARK.test(t.charAt(at + term.length)) && !MARK.test(t.charAt(at))) {
+        note(found, i, 0.6 * term.length / t.length + 0.2);
+      }
     });
   }
   var direct = found.size;
@@ -232,7 +242,7 @@ function soundAlike(st, run) {
 }
 
 /* The query's words, each with the terms it stands for. */
-function queryWords(st, query) {
+function queryWords(st, query, english) {
   var out = [], seen = new Set();
   function add(raw, term) {
     /* One kana left over from a split is an ending or a particle (切れ + る, 大家 + が), not a word. */
@@ -256,19 +266,40 @@ function queryWords(st, query) {
       else segmented(piece.unknown);
     });
   });
-  if (st.pairs) {
-    /* Two adjacent words that the index holds as a pair (tiền điện): found, they add their weight,
-       missing, they take nothing from the page's share of the query's words. */
-    var single = out.slice();
-    for (var k = 1; k < single.length; k++) {
-      var pair = single[k - 1].term + single[k].term, at = st.lookup.get(pair);
-      if (at !== undefined && !seen.has(pair)) {
-        seen.add(pair);
-        out.push({ raw: single[k - 1].raw, term: pair, found: new Map([[at, 1]]), bonus: true });
-      }
+  if (english) borrow(st, english, out);
+  /* Two adjacent words that the index holds as one (zairyu kado → zairyukado, hello work →
+     hellowork; Vietnamese syllable pairs, tiền điện): a page that has the pair has both words. */
+  var single = out.slice();
+  for (var k = 1; k < single.length; k++) {
+    var pair = single[k - 1].term + single[k].term, at = st.lookup.get(pair);
+    if (at !== undefined && !seen.has(pair)) {
+      seen.add(pair);
+      out.push({ raw: single[k - 1].raw, term: pair, found: new Map([[at, 1]]), parts: [k - 1, k] });
     }
   }
   return out;
+}
+
+/* Words in Latin letters that the English index knows: residents mix English words into their own
+   language (health insurance ญี่ปุ่น, hellowork រកការងារ). On a site in another script every such
+   word is also looked up there, on a site in Latin letters each word the site's own index lacks; the
+   pages found are the reader's own pages of the same address. */
+function borrow(st, english, looks) {
+  looks.forEach(function (look) {
+    if (!LATIN_WORD.test(look.term) || (st.latin && look.found.size)) return;
+    var found = expand(english, fold(look.term, true));
+    if (!found.size) return;
+    var pages = new Map(), rarity = 0;
+    found.forEach(function (factor, i) {
+      rarity = Math.max(rarity, factor * english.idf[i]);
+      var flat = english.postings[i];
+      for (var k = 0; k < flat.length; k += 2) {
+        var own = st.byUrl.get(english.pages[flat[k]].url), w = factor * flat[k + 1];
+        if (own !== undefined && !(pages.get(own) >= w)) pages.set(own, w);
+      }
+    });
+    look.borrowed = { pages: pages, rarity: rarity };
+  });
 }
 
 /* Text as compared whole: folded, without spaces or punctuation. */
@@ -280,28 +311,32 @@ function squeeze(st, text) {
    query, as typed, counts more. */
 function rank(st, looks, query) {
   var whole = squeeze(st, query || ""), kana = hiragana(whole);
-  var scores = new Map(), cover = new Map();
+  var scores = new Map(), covered = new Map();
+  var rarity = looks.map(function (look) {
+    return Math.max(look.found.size ? rarityOf(st, look) : 0, look.borrowed ? look.borrowed.rarity : 0);
+  });
   var total = 0;
-  looks.forEach(function (look) {
-    if (!look.found.size) return;
-    var best = new Map(), rarity = 0;
+  looks.forEach(function (look, n) { if (!look.parts) total += rarity[n]; });
+  looks.forEach(function (look, n) {
+    var best = look.borrowed ? new Map(look.borrowed.pages) : new Map();
     look.found.forEach(function (factor, i) {
-      rarity = Math.max(rarity, factor * st.idf[i]);
       var flat = st.postings[i];
       for (var k = 0; k < flat.length; k += 2) {
         var w = factor * flat[k + 1];
         if (!(best.get(flat[k]) >= w)) best.set(flat[k], w);
       }
     });
-    if (!look.bonus) total += rarity;
     best.forEach(function (w, page) {
       scores.set(page, (scores.get(page) || 0) + w);
-      cover.set(page, (cover.get(page) || 0) + (look.bonus ? 0 : rarity));
+      if (!covered.has(page)) covered.set(page, new Set());
+      (look.parts || [n]).forEach(function (m) { covered.get(page).add(m); });
     });
   });
   var out = [];
   scores.forEach(function (score, page) {
-    var share = total ? cover.get(page) / total : 0;
+    var cover = 0;
+    covered.get(page).forEach(function (m) { cover += rarity[m]; });
+    var share = total ? Math.min(1, cover / total) : 0;
     var p = st.pages[page];
     var hub = /^[^/]*\/?$/.test(p.url) ? HUB_WEIGHT : 1;
     var inTitle = squeeze(st, p.title).indexOf(whole) >= 0 || (p.reading && p.reading.indexOf(kana) >= 0);
@@ -309,6 +344,17 @@ function rank(st, looks, query) {
     out.push([page, score * Math.pow(share, COVERAGE) * hub * titled, share]);
   });
   return out.sort(function (a, b) { return b[1] - a[1]; });
+}
+
+/* How much a query word counts: as rare as the rarest term it stands for, as sure as that match is.
+   A word typed as it is in the index, in a script without spaces, is as rare as it: a common word
+   (ណា, "where") is not made rarer by the longer words that start with it. */
+function rarityOf(st, look) {
+  var exact = UNSPACED.test(look.term) ? st.lookup.get(look.term) : undefined;
+  if (exact !== undefined && look.found.has(exact)) return st.idf[exact];
+  var rarity = 0;
+  look.found.forEach(function (factor, i) { rarity = Math.max(rarity, factor * st.idf[i]); });
+  return rarity;
 }
 
 function escapeHtml(text) {
@@ -350,8 +396,8 @@ function group(st, page, score, raws) {
   return items;
 }
 
-function search(st, query) {
-  var looks = queryWords(st, query);
+function search(st, query, english) {
+  var looks = queryWords(st, query, english);
   if (!looks.length) return { items: [], pages: [], complete: [] };
   var ranked = rank(st, looks, query);
   var raws = looks.map(function (l) { return l.raw; });
@@ -428,7 +474,14 @@ addEventListener("message", function (ev) {
   } else if (message.type === QUERY) {
     load().then(function (st) {
       var query = message.data;
-      var result = search(st, query);
+      /* English words in the query: the English index too (see borrow). */
+      var mixed = st.lang !== "en" && /\p{Script=Latin}/u.test(query);
+      return (mixed ? loadOther("en").catch(function () { return null; }) : Promise.resolve(null)).then(function (english) {
+        return [st, query, english];
+      });
+    }).then(function (args) {
+      var st = args[0], query = args[1];
+      var result = search(st, query, args[2]);
       if (!query.trim()) return postMessage({ type: RESULT, data: { items: result.items } });
       return withOthers(st, query, result).then(function (data) { postMessage({ type: RESULT, data: { items: data.items } }); });
     }).catch(function () {
