@@ -66,3 +66,23 @@ def test_plain_japanese_rules_do_not_apply_to_search_words(tmp_path: Path) -> No
     root = project(tmp_path)
     problems = run_plain_checks(open_project(root))
     assert not [p for p in problems if p.line == 3], problems
+
+
+def test_plain_japanese_search_words_reach_only_the_plain_japanese_index(tmp_path: Path) -> None:
+    page = CARD.replace(
+        "keywords: ビザ、在留資格\n", "keywords: ビザ、在留資格\nja_keywords: カードを なくした、再発行\n"
+    )
+    root = make_project(tmp_path, pages={"index": CARD.replace("在留カード", "ホーム", 1), "residence/card": page})
+    run_extract(open_project(root))
+    po = (root / "languages/en/LC_MESSAGES/residence.card.po").read_text(encoding="utf-8")
+    assert "なくした" not in po and "再発行" not in po  # never sent to translators
+    build_site(open_project(root))
+    ja = page_terms(
+        json.loads((root / "site/ja/search/guidebook_index.json").read_text(encoding="utf-8")), "residence/card/"
+    )
+    assert {"なくした", "再発行", "はっこう"} <= set(ja)  # with the readings of its kanji words
+    assert "再発行" not in (root / "site/ja/residence/card/index.html").read_text(encoding="utf-8")
+    en = page_terms(
+        json.loads((root / "site/en/search/guidebook_index.json").read_text(encoding="utf-8")), "residence/card/"
+    )
+    assert not {"なくした", "再発行", "saihakko"} & set(en)

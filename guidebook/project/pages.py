@@ -26,6 +26,7 @@ FRONT_MATTER_SCHEMA = schema.Record(
     title=schema.Str(),
     description=schema.Field(schema.Str(), required=False),
     keywords=schema.Field(schema.Str(), required=False),
+    ja_keywords=schema.Field(schema.Str(), required=False),
     sources=schema.ListOf(schema.Record(name=schema.Str(), url=schema.Url()), min_items=1),
     reviewed=schema.Date(),
     order=schema.Field(schema.Int(0, 9999), required=False, default=100),
@@ -35,7 +36,8 @@ FRONT_MATTER_SCHEMA = schema.Record(
 )
 
 # Front matter keys whose values are translated; the rest are shared by every language.
-# `keywords` are words readers may type to find the page (search only, never shown).
+# `keywords` are words readers may type to find the page (search only, never shown); `ja_keywords`
+# are more such words for the plain-Japanese site alone, never sent to translators.
 TRANSLATABLE_META = ("title", "description", "summary", "keywords")
 
 

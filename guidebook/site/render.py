@@ -108,6 +108,9 @@ def render(
             meta[seg.kind[5:]] = value
         else:
             replacement[seg] = value
+    if lang.is_source and page.meta.get("ja_keywords"):
+        # Problems as readers of plain Japanese put them; each translation has its own in `keywords`.
+        search_words = [str(page.meta["ja_keywords"]), *(search_words or [])]
     if search_words:
         meta["keywords"] = " ".join(filter(None, [str(meta.get("keywords") or ""), *search_words]))
     body = substitute(page.body, segments, replacement)
