@@ -9,9 +9,12 @@
  * Each query word is looked up as typed, as the start of longer words (deposit → deposits), with
  * its last letters dropped (Korean particles, plurals, case endings), inside longer words in
  * scripts written without spaces, and, when none of that finds anything, as a typo (lunr's
- * TokenSet automaton, one or two letters off). A page scores the sum of the best weight of each
- * query word it has, times the share of the query's (rarity-weighted) words it has:
- * a description of a problem in many words ranks the page that has most of the telling words.
+ * TokenSet automaton, one or two letters off). Two adjacent query words that the index holds as one
+ * word count as both (zairyu kado: zairyukado). Words in Latin letters are also looked up in the
+ * English index, whose pages are the reader's own pages at the same address: residents mix English
+ * words into their own language. A page scores the sum of the best weight of each query word it has,
+ * times the square of the share of the query's (rarity-weighted) words it has: a description of a
+ * problem in many words ranks the page that has most of the telling words.
  */
 "use strict";
 
