@@ -86,3 +86,12 @@ def test_khmer_words_are_also_indexed_by_their_consonants_as_cambodians_spell_th
     index = build_index(pages(("a/", "រៀនភាសា", "", "ផ្ទះ"), ("b/", "ទឹក", "", "")), "km", unspaced=True)
     assert "~ps" in page_terms(index, "a/") and "~pt" not in page_terms(index, "a/")  # not the text's
     assert index["skeletons"] is True
+
+
+def test_a_latin_spelling_of_a_common_word_is_counted_as_common_as_the_word() -> None:
+    # कसरी (how) is in the text of every page but a search word of one: spelt kasari only there.
+    specs = [(f"p{n}/", "पाना", "", "यो कसरी गर्ने।") for n in range(9)]
+    index = build_index(pages(("a/", "भूकम्प", "कसरी", "कसरी?"), *specs), "ne")
+    assert index["spelt"]["kasari"] == 10  # the pages that have कसरी, not the one that has kasari
+    assert "bhukampa" not in index["spelt"]  # a word of one page: as rare as its spelling
+    assert "spelt" not in build_index(pages(("a/", "Power bill", "", "")), "en")

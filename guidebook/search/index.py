@@ -31,7 +31,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from guidebook.search.latin import by_consonants, is_chinese, latin_spellings, sounds
+from guidebook.search.latin import by_consonants, is_chinese, latin_spellings, sounds, spells_in_latin
 from guidebook.words import letter_runs, words
 
 INDEX_FILE = "search/guidebook_index.json"
@@ -218,9 +218,38 @@ def weights(pages_terms: list[dict[str, list[str]]]) -> dict[str, dict[int, floa
     return scores
 
 
+def spelt_counts(pages_terms: list[dict[str, list[str]]], tag: str, index_terms: set[str]) -> dict[str, int]:
+    """Return, for the Latin spellings in the index, the number of pages that have the word they spell
+    (in any field), where that is more than have the spelling.
+
+    Only titles, headings and search words are spelt in Latin letters, so a common word (कसरी, how:
+    kasari) would look rare, and outweigh the word a reader is looking for: the browser takes a
+    spelling's rarity from this count instead. Only words on a tenth of the pages or more are listed.
+    """
+    pages_of: dict[str, int] = {}
+    for fields in pages_terms:
+        for term in set().union(*fields.values()):
+            pages_of[term] = pages_of.get(term, 0) + 1
+    have: dict[str, int] = {}
+    for fields in pages_terms:
+        for term in set().union(*fields.values()):
+            if term in index_terms:
+                have[term] = have.get(term, 0) + 1
+    out: dict[str, int] = {}
+    least = max(2, len(pages_terms) // 10)
+    for word, count in pages_of.items():
+        if count < least:
+            continue
+        for spelt in latin_spellings(word, tag):
+            if spelt in index_terms and count > max(have.get(spelt, 0), out.get(spelt, 0)):
+                out[spelt] = count
+    return dict(sorted(out.items()))
+
+
 def build_index(pages: list[dict[str, Any]], tag: str, reader: Any = None, unspaced: bool = False) -> dict[str, Any]:
     """Return the compact index of one language's pages (see the module's docstring)."""
-    scores = weights([field_terms(page, tag, reader) for page in pages])
+    pages_terms = [field_terms(page, tag, reader) for page in pages]
+    scores = weights(pages_terms)
     terms = sorted(scores, key=lambda t: t.encode("utf-16-be"))  # the order of JavaScript's < (code units)
     postings = []
     for term in terms:
@@ -247,6 +276,8 @@ def build_index(pages: list[dict[str, Any]], tag: str, reader: Any = None, unspa
     }
     if is_chinese(tag):
         index["sounds"] = sounds(terms)
+    if spells_in_latin(tag):
+        index["spelt"] = spelt_counts(pages_terms, tag, set(terms))
     return index
 
 

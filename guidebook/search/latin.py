@@ -123,6 +123,11 @@ def by_consonants(tag: str) -> bool:
     return SPELLINGS.get(tag.split("-")[0]) is khmer
 
 
+def spells_in_latin(tag: str) -> bool:
+    """Return True where the index holds words of tag in Latin letters too."""
+    return tag.split("-")[0] in SPELLINGS
+
+
 def latin_spellings(word: str, tag: str) -> list[str]:
     """Return the Latin-letter spellings readers of tag type for one of its words (none for most)."""
     spell = SPELLINGS.get(tag.split("-")[0])

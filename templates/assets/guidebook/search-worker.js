@@ -67,9 +67,11 @@ function prepare(data) {
   var n = data.pages.length;
   var lookup = new Map();
   var idf = new Float64Array(data.terms.length);
+  var spelt = data.spelt || {};
   data.terms.forEach(function (t, i) {
     lookup.set(t, i);
-    var df = data.postings[i].length / 2;
+    /* A Latin spelling is as common as the word it spells (see spelt_counts in index.py). */
+    var df = Math.max(data.postings[i].length / 2, spelt[t] || 0);
     idf[i] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
   });
   var pages = new Map();
