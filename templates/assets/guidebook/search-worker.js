@@ -182,8 +182,9 @@ function expand(st, term) {
   }
   var direct = found.size;
   if (exact === undefined && !CJK.test(term)) {
-    /* Endings: the word with its last letters dropped (보증금을 → 보증금, deposits → deposit). */
-    var keep = hangul ? 1 : unspaced ? 3 : 4;
+    /* Endings: the word with its last letters dropped (보증금을 → 보증금, deposits → deposit); down to
+       three letters in Cyrillic, where Mongolian stems are short (хогны → хог). */
+    var keep = hangul ? 1 : unspaced || /[\u0400-\u04ff]/.test(term) ? 3 : 4;
     for (var cut = 1; cut <= 3 && term.length - cut >= keep; cut++) {
       var stem = term.slice(0, term.length - cut);
       var before = found.size;
