@@ -34,6 +34,7 @@ var COVERAGE = 2;
 var TITLE_MATCH = 1.5;
 /* Fewer pages than this found in the reader's language: look further (see withFallback). */
 var WEAK = 2;
+var SHORT_RUN = 5;
 var MAX_SECTIONS = 3;
 var EMERGENCY = "disaster/emergency-numbers/";
 var config = null;
@@ -203,6 +204,7 @@ function expand(st, term) {
     var consonants = st.lookup.get(skeleton(term));
     if (consonants !== undefined) note(found, consonants, 0.7);
   }
+  found.direct = direct > 0;
   return found;
 }
 
@@ -244,6 +246,7 @@ function soundAlike(st, run) {
   var i = st.lookup.get(spelt);
   if (i !== undefined) note(found, i, 0.8);
   else withPrefix(st, spelt, 0.7, found);
+  found.direct = found.size > 0;
   return found;
 }
 
@@ -266,8 +269,13 @@ function queryWords(st, query, english) {
        the same: a pinyin keyboard offers homophones, and 中署 is read zhongshu like 中暑. */
     var whole = expand(st, run);
     if (!whole.size) whole = soundAlike(st, run);
+    /* A short run found only as a typo or by cutting an ending, that the index's own words make up
+       whole, is those words (ដក + វិញ, not the typo មកវិញ); one letter off in a long run is a typo. */
+    var pieces = whole.direct || Array.from(run).length > SHORT_RUN ? [] : split(st, run);
+    if (pieces.length > 1 && pieces.every(function (piece) { return piece.term; })) whole = new Map();
+    else pieces = [];
     if (whole.size) { if (!seen.has(run)) { seen.add(run); out.push({ raw: raw, term: run, found: whole }); } return; }
-    split(st, run).forEach(function (piece) {
+    (pieces.length ? pieces : split(st, run)).forEach(function (piece) {
       if (piece.term) add(piece.term, piece.term);
       else segmented(piece.unknown);
     });
