@@ -218,9 +218,12 @@ function split(st, run) {
   for (var i = 1; i <= n; i++) {
     cost[i] = cost[i - 1] + 2; from[i] = i - 1; known[i] = false;
     for (var j = Math.max(0, i - 16); j < i; j++) {
-      var t = st.lookup.get(run.slice(j, i));
-      /* Between splits of as many pieces, the one of commoner words (大家 + が, not 大 + 家が). */
-      var c = t === undefined ? Infinity : cost[j] + 1 + 0.5 * st.idf[t] / most;
+      var piece = run.slice(j, i), t = st.lookup.get(piece);
+      /* A piece is a word of the index, of two letters or more outside Han and kana (a lone Thai
+         consonant, ม, is a stray of the index's own word breaks), and starts no syllable with a vowel
+         sign. Between splits of as many pieces, the one of commoner words (大家 + が, not 大 + 家が). */
+      var ok = t !== undefined && !MARK.test(piece) && (CJK.test(piece) || piece.replace(/\p{M}/gu, "").length > 1);
+      var c = ok ? cost[j] + 1 + 0.5 * st.idf[t] / most : Infinity;
       if (c < cost[i]) { cost[i] = c; from[i] = j; known[i] = true; }
     }
   }
