@@ -95,3 +95,15 @@ def test_a_latin_spelling_of_a_common_word_is_counted_as_common_as_the_word() ->
     assert index["spelt"]["kasari"] == 10  # the pages that have कसरी, not the one that has kasari
     assert "bhukampa" not in index["spelt"]  # a word of one page: as rare as its spelling
     assert "spelt" not in build_index(pages(("a/", "Power bill", "", "")), "en")
+
+
+def test_japanese_forms_of_kanji_are_read_as_simplified_chinese_on_the_chinese_site() -> None:
+    from guidebook.search.kanji import japanese_to_simplified, simplified
+
+    assert simplified("源泉徴収票") == "源泉征收票" and simplified("児童手当") == "儿童手当"
+    assert simplified("在留カード") == "在留カード"  # the same in both, and kana left alone
+    assert "儿" not in japanese_to_simplified()  # only Japanese forms are keys
+    index = build_index(pages(("a/", "所得税", "源泉徴収票、児童手当", "")), "zh-Hans")
+    assert {"源泉征收票", "儿童手当"} <= set(page_terms(index, "a/"))  # the page's Japanese forms too
+    assert index["kanji"]["徴"] == "征" and index["kanji"]["児"] == "儿"
+    assert "kanji" not in build_index(pages(("a/", "x", "", "")), "ja")

@@ -31,6 +31,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from guidebook.search.kanji import kanji_map, simplified
 from guidebook.search.latin import by_consonants, is_chinese, latin_spellings, sounds, spells_in_latin
 from guidebook.words import letter_runs, words
 
@@ -187,6 +188,8 @@ def field_terms(page: dict[str, Any], tag: str, reader: Any) -> dict[str, list[s
             terms += reading_terms(text, reader)
         if field in LATIN_FIELDS and is_paired(tag):
             terms += pairs(text, tag)
+        if is_chinese(tag):  # Japanese forms written in the Chinese pages, as the browser reads them
+            terms = [simplified(term) for term in terms]
         if field in LATIN_FIELDS:
             terms += [spelt for term in terms for spelt in latin_spellings(term, tag)]
         out[field] = terms
@@ -276,6 +279,7 @@ def build_index(pages: list[dict[str, Any]], tag: str, reader: Any = None, unspa
     }
     if is_chinese(tag):
         index["sounds"] = sounds(terms)
+        index["kanji"] = kanji_map(terms)
     if spells_in_latin(tag):
         index["spelt"] = spelt_counts(pages_terms, tag, set(terms))
     return index

@@ -82,6 +82,7 @@ function prepare(data) {
     Array.from(data.sounds[syllable]).forEach(function (c) { sound.set(c, syllable); });
   });
   return {
+    kanji: new Map(Object.entries(data.kanji || {})),
     lang: data.lang, latin: data.latin, unspaced: data.unspaced, skeletons: !!data.skeletons, pages: data.pages, byUrl: pages,
     terms: data.terms, postings: data.postings, lookup: lookup, idf: idf, tokenSet: null, sound: sound
   };
@@ -265,6 +266,8 @@ function queryWords(st, query, english) {
   var segmented = function (text) {
     words(text, st.lang, st.latin).forEach(function (w) { add(w.raw, w.term); });
   };
+  /* Japanese forms of kanji typed on the Chinese site read as their simplified forms (児童 → 儿童). */
+  if (st.kanji.size) query = Array.from(query).map(function (c) { return st.kanji.get(c) || c; }).join("");
   (query.normalize("NFKC").match(RUNS) || []).forEach(function (raw) {
     var run = fold(raw, st.latin);
     if (!UNSPACED.test(run)) return segmented(raw);
