@@ -257,11 +257,13 @@ function soundAlike(st, run) {
 /* The query's words, each with the terms it stands for. */
 function queryWords(st, query, english) {
   var out = [], seen = new Set();
+  /* The look of a word, added once: its place in out, or -1. */
   function add(raw, term) {
     /* One kana left over from a split is an ending or a particle (切れ + る, 大家 + が), not a word. */
-    if (seen.has(term) || /^[\u3040-\u30ff]$/.test(term)) return;
+    if (seen.has(term) || /^[\u3040-\u30ff]$/.test(term)) return -1;
     seen.add(term);
     out.push({ raw: raw, term: term, found: expand(st, term) });
+    return out.length - 1;
   }
   var segmented = function (text) {
     words(text, st.lang, st.latin).forEach(function (w) { add(w.raw, w.term); });
@@ -275,26 +277,42 @@ function queryWords(st, query, english) {
        the same: a pinyin keyboard offers homophones, and 中署 is read zhongshu like 中暑. */
     var whole = expand(st, run);
     if (!whole.size) whole = soundAlike(st, run);
-    /* A short run found only as a typo or by cutting an ending, that the index's own words make up
-       whole, is those words (ដក + វិញ, not the typo មកវិញ); one letter off in a long run is a typo. */
-    var pieces = whole.direct || Array.from(run).length > SHORT_RUN ? [] : split(st, run);
-    if (pieces.length > 1 && pieces.every(function (piece) { return piece.term; })) whole = new Map();
-    else pieces = [];
-    if (whole.size) { if (!seen.has(run)) { seen.add(run); out.push({ raw: raw, term: run, found: whole }); } return; }
-    (pieces.length ? pieces : split(st, run)).forEach(function (piece) {
-      if (piece.term) add(piece.term, piece.term);
-      else segmented(piece.unknown);
-    });
+    var pieces = split(st, run);
+    var known = pieces.length > 1 && pieces.every(function (piece) { return piece.term; });
+    if (!known) {
+      if (whole.size) { if (!seen.has(run)) { seen.add(run); out.push({ raw: raw, term: run, found: whole }); } return; }
+      pieces.forEach(function (piece) { if (piece.term) add(piece.term, piece.term); else segmented(piece.unknown); });
+      return;
+    }
+    /* A run that the index's words make up, and that is a word of the index or the start of one
+       (a compound, 在留カードを), is those words, and a page that has the run whole has them all:
+       its pages come first, then the pages of its words. Found only as a typo or with an ending cut,
+       a short run is its words alone (ដក + វិញ, not the typo មកវិញ); one letter off in a long run
+       is a typo. */
+    var strong = false;
+    whole.forEach(function (factor, i) { if (factor >= 0.7 && st.terms[i].lastIndexOf(run, 0) === 0) strong = true; });
+    if (whole.size && !strong && (whole.direct || Array.from(run).length > SHORT_RUN)) {
+      /* Found only inside a longer word, or as a typo of a long run: the run as it is. */
+      if (!seen.has(run)) { seen.add(run); out.push({ raw: raw, term: run, found: whole }); }
+      return;
+    }
+    var parts = [];
+    pieces.forEach(function (piece) { var n = add(piece.term, piece.term); if (n >= 0) parts.push(n); });
+    if (!strong || seen.has(run)) return;
+    seen.add(run);
+    out.push(parts.length ? { raw: raw, term: run, found: whole, parts: parts } : { raw: raw, term: run, found: whole });
   });
   if (english) borrow(st, english, out);
   /* Two adjacent words that the index holds as one (zairyu kado → zairyukado, hello work →
      hellowork; Vietnamese syllable pairs, tiền điện): a page that has the pair has both words. */
-  var single = out.slice();
+  var single = [];
+  out.forEach(function (look, n) { if (!look.parts) single.push(n); });
   for (var k = 1; k < single.length; k++) {
-    var pair = single[k - 1].term + single[k].term, at = st.lookup.get(pair);
+    var a = out[single[k - 1]], b = out[single[k]];
+    var pair = a.term + b.term, at = st.lookup.get(pair);
     if (at !== undefined && !seen.has(pair)) {
       seen.add(pair);
-      out.push({ raw: single[k - 1].raw, term: pair, found: new Map([[at, 1]]), parts: [k - 1, k] });
+      out.push({ raw: a.raw, term: pair, found: new Map([[at, 1]]), parts: [single[k - 1], single[k]] });
     }
   }
   return out;
