@@ -107,3 +107,10 @@ def test_japanese_forms_of_kanji_are_read_as_simplified_chinese_on_the_chinese_s
     assert {"源泉征收票", "儿童手当"} <= set(page_terms(index, "a/"))  # the page's Japanese forms too
     assert index["kanji"]["徴"] == "征" and index["kanji"]["児"] == "儿"
     assert "kanji" not in build_index(pages(("a/", "x", "", "")), "ja")
+
+
+def test_the_khmer_variant_letter_qoo_type_two_is_read_as_qoo_type_one() -> None:
+    index = build_index(pages(("a/", "ឱ្យលុយ", "", ""), ("b/", "ផ្ទះ", "", "")), "km", unspaced=True)
+    variant = build_index(pages(("a/", "ឲ្យលុយ", "", ""), ("b/", "ផ្ទះ", "", "")), "km", unspaced=True)
+    assert set(page_terms(index, "a/")) == set(page_terms(variant, "a/"))
+    assert not any("\u17b2" in t for t in variant["terms"])

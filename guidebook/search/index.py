@@ -62,8 +62,11 @@ def plain_text(fragment: str) -> str:
 
 
 def fold(token: str, latin: bool) -> str:
-    """Normalize a token the way the query side does: NFKC, case-folded, accents dropped in Latin script."""
-    token = unicodedata.normalize("NFKC", token).lower()
+    """Normalize a token the way the query side does: NFKC, case-folded, accents dropped in Latin script.
+
+    Khmer ឲ, Unicode's variant of ឱ kept for a few words, is read as ឱ: ឲ្យ and ឱ្យ are the same word.
+    """
+    token = unicodedata.normalize("NFKC", token).lower().replace("\u17b2", "\u17b1")
     if latin:
         token = FOLD_ACCENTS.sub("", unicodedata.normalize("NFD", token)).replace("đ", "d")
         token = unicodedata.normalize("NFC", token)

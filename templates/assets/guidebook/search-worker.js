@@ -35,6 +35,8 @@ var TITLE_MATCH = 1.5;
 /* Fewer pages than this found in the reader's language: look further (see withFallback). */
 var WEAK = 2;
 var SHORT_RUN = 5;
+var KANA_RUN = /^[\u3040-\u30ff]+$/;
+var KANA_DOUBT = 0.6;
 var MAX_SECTIONS = 3;
 var EMERGENCY = "disaster/emergency-numbers/";
 var config = null;
@@ -42,7 +44,7 @@ var state = null;
 var loading = null;
 
 function fold(token, latin) {
-  token = token.normalize("NFKC").toLowerCase();
+  token = token.normalize("NFKC").toLowerCase().replace(/\u17b2/g, "\u17b1");  /* ឲ្យ is ឱ្យ (see index.py) */
   if (latin) {
     token = token.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").normalize("NFC");
   }
@@ -258,11 +260,13 @@ function soundAlike(st, run) {
 function queryWords(st, query, english) {
   var out = [], seen = new Set();
   /* The look of a word, added once: its place in out, or -1. */
-  function add(raw, term) {
+  function add(raw, term, doubt) {
     /* One kana left over from a split is an ending or a particle (切れ + る, 大家 + が), not a word. */
     if (seen.has(term) || /^[\u3040-\u30ff]$/.test(term)) return -1;
     seen.add(term);
-    out.push({ raw: raw, term: term, found: expand(st, term) });
+    var found = expand(st, term);
+    if (doubt) found.forEach(function (factor, i) { found.set(i, factor * doubt); });
+    out.push({ raw: raw, term: term, found: found, doubt: doubt });
     return out.length - 1;
   }
   var segmented = function (text) {
@@ -278,10 +282,12 @@ function queryWords(st, query, english) {
     var whole = expand(st, run);
     if (!whole.size) whole = soundAlike(st, run);
     var pieces = split(st, run);
+    /* Kana alone split into words is a guess (おとした: おと, sound, + した): such words count less. */
+    var doubt = KANA_RUN.test(run) ? KANA_DOUBT : undefined;
     var known = pieces.length > 1 && pieces.every(function (piece) { return piece.term; });
     if (!known) {
       if (whole.size) { if (!seen.has(run)) { seen.add(run); out.push({ raw: raw, term: run, found: whole }); } return; }
-      pieces.forEach(function (piece) { if (piece.term) add(piece.term, piece.term); else segmented(piece.unknown); });
+      pieces.forEach(function (piece) { if (piece.term) add(piece.term, piece.term, doubt); else segmented(piece.unknown); });
       return;
     }
     /* A run that the index's words make up, and that is a word of the index or the start of one
@@ -297,7 +303,7 @@ function queryWords(st, query, english) {
       return;
     }
     var parts = [];
-    pieces.forEach(function (piece) { var n = add(piece.term, piece.term); if (n >= 0) parts.push(n); });
+    pieces.forEach(function (piece) { var n = add(piece.term, piece.term, doubt); if (n >= 0) parts.push(n); });
     if (!strong || seen.has(run)) return;
     seen.add(run);
     out.push(parts.length ? { raw: raw, term: run, found: whole, parts: parts } : { raw: raw, term: run, found: whole });
@@ -389,7 +395,7 @@ function rank(st, looks, query) {
    (ណា, "where") is not made rarer by the longer words that start with it. */
 function rarityOf(st, look) {
   var exact = UNSPACED.test(look.term) ? st.lookup.get(look.term) : undefined;
-  if (exact !== undefined && look.found.has(exact)) return st.idf[exact];
+  if (exact !== undefined && look.found.has(exact)) return st.idf[exact] * (look.doubt || 1);
   var rarity = 0;
   look.found.forEach(function (factor, i) { rarity = Math.max(rarity, factor * st.idf[i]); });
   return rarity;
