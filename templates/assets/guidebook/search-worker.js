@@ -60,6 +60,16 @@ function words(text, lang, latin) {
   return out;
 }
 
+/* The letters of a word as a reader sees them (grapheme clusters: ပါ is one, not two code points),
+   by which a typo's distance and a short word are measured. */
+var graphemes = null;
+function letters(text) {
+  if (!graphemes) graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
+  var n = 0;
+  for (var part of graphemes.segment(text)) { if (part) n++; }
+  return n;
+}
+
 /* Katakana to hiragana: the plain-Japanese index holds the readings of kanji words in hiragana. */
 function hiragana(text) {
   return text.replace(/[\u30a1-\u30f6]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0x60); });
@@ -297,7 +307,7 @@ function queryWords(st, query, english) {
        is a typo. */
     var strong = false;
     whole.forEach(function (factor, i) { if (factor >= 0.7 && st.terms[i].lastIndexOf(run, 0) === 0) strong = true; });
-    if (whole.size && !strong && (whole.direct || Array.from(run).length > SHORT_RUN)) {
+    if (whole.size && !strong && (whole.direct || letters(run) > SHORT_RUN)) {
       /* Found only inside a longer word, or as a typo of a long run: the run as it is. */
       if (!seen.has(run)) { seen.add(run); out.push({ raw: raw, term: run, found: whole }); }
       return;
