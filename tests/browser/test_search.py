@@ -4,7 +4,9 @@ Three sets per language: `queries`, in the pages' own words; `everyday`, in the 
 use that the pages may not (written without looking at the pages' search keywords), which measures
 how well keywords, typo tolerance and partial matching carry over to queries nobody tuned for; and
 `blind` (tests/search_eval/blind/), 20 queries written from the page titles alone, never from the
-pages' text or keywords, then frozen: romanized Japanese, problems described, everyday synonyms, typos.
+pages' text or keywords, then frozen: romanized Japanese, problems described, everyday synonyms, typos;
+and `blind2` (tests/search_eval/blind2/), 20 more written the same way later, from titles and
+descriptions, across every chapter.
 """
 
 from __future__ import annotations
@@ -20,18 +22,21 @@ pytestmark = pytest.mark.browser
 
 EVAL = Path(__file__).resolve().parent.parent / "search_eval"
 LANGUAGES = ["ja", "en", "zh-Hans", "ko", "es", "pt-BR", "vi", "ne", "th", "id", "my", "km", "fil", "mn"]
-TARGETS = {"queries": 0.95, "everyday": 0.50, "blind": 0.85}
+TARGETS = {"queries": 0.95, "everyday": 0.50, "blind": 0.85, "blind2": 0.85}
 # Floors below a target, each with its reason, until search reaches the target there. They still fail
 # on a regression. Measured on 2026-12-07 with the 94-page guidebook (scripts/test prints the table).
 FLOORS = {
-    # Kana-only queries (じしん) for a word written in kanji in two pages' titles: the page with more
-    # of it in its text comes first, the page named for it second. Measured 0.935.
-    ("ja", "queries"): 0.90,
-    # The blind set's goal is 0.85 in every language; Khmer is below it (measured 0.812 in Chromium,
+    # The blind set's goal is 0.85 in every language; Khmer is below it (measured 0.835 in Chromium,
     # 94 pages): Khmer typed in Latin letters is matched by its consonants, which many words share
-    # (tov mondi pet), and a problem whose page competes with a neighbouring topic (unpaid overtime:
-    # wages or the labour office).
-    ("km", "blind"): 0.79,
+    # (tov mondi pet), and a problem that a page shares with a neighbouring topic ranks second.
+    ("km", "blind"): 0.82,
+    # The second blind set (written later, every chapter): plain-Japanese readers describing a problem
+    # in kana and everyday words that no search word has (ざいりゅうかーど おとした: おと, a sound, is
+    # a word of the neighbours page), measured 0.777; Burmese residents spelling Japanese words
+    # otherwise than the index's transcription (ရှာကိုင်းဟိုကန်) and colloquial problems whose words
+    # no page has, measured 0.650.
+    ("ja", "blind2"): 0.75,
+    ("my", "blind2"): 0.62,
 }
 RESULTS: dict[tuple[str, str], tuple[int, float, float, list[str]]] = {}
 
@@ -67,8 +72,9 @@ def reciprocal_rank(found: list[str], expected: str | list[str], cutoff: int = 5
 @pytest.mark.parametrize("kind", list(TARGETS))
 @pytest.mark.parametrize("tag", LANGUAGES)
 def test_search_finds_the_expected_page(browser: Browser, base_url: str, tag: str, kind: str) -> None:
-    source = EVAL / "blind" / f"{tag}.yml" if kind == "blind" else EVAL / f"{tag}.yml"
-    queries = yaml.safe_load(source.read_text(encoding="utf-8"))["queries" if kind == "blind" else kind]
+    blind = kind.startswith("blind")
+    source = EVAL / kind / f"{tag}.yml" if blind else EVAL / f"{tag}.yml"
+    queries = yaml.safe_load(source.read_text(encoding="utf-8"))["queries" if blind else kind]
     assert len(queries) >= 10
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.goto(f"{base_url}/{tag}/")
