@@ -41,7 +41,7 @@ def is_common_kanji(char: str) -> bool:
 @lru_cache(maxsize=1)
 def japanese_to_simplified() -> dict[str, str]:
     """Return each common kanji whose simplified Chinese form differs → that form (収 → 收, 児 → 儿)."""
-    traditional = {}
+    traditional: dict[str, str] = {}
     for trad, forms in _pairs("JPVariants.txt"):
         for form in forms:
             traditional.setdefault(form, trad)
