@@ -35,6 +35,7 @@ var TITLE_MATCH = 1.5;
 /* Fewer pages than this found in the reader's language: look further (see withFallback). */
 var WEAK = 2;
 var SHORT_RUN = 5;
+var MAX_RESULTS = 25;
 var KANA_RUN = /^[\u3040-\u30ff]+$/;
 var KANA_DOUBT = 0.6;
 var MAX_SECTIONS = 3;
@@ -453,7 +454,8 @@ function group(st, page, score, raws) {
 function search(st, query, english) {
   var looks = queryWords(st, query, english);
   if (!looks.length) return { items: [], pages: [], complete: [] };
-  var ranked = rank(st, looks, query);
+  /* The best pages only: past a few dozen a list helps nobody, and each costs the page time to show. */
+  var ranked = rank(st, looks, query).slice(0, MAX_RESULTS);
   var raws = looks.map(function (l) { return l.raw; });
   return {
     items: ranked.map(function (r) { return group(st, r[0], r[1], raws); }),
@@ -516,7 +518,7 @@ function withOthers(st, query, result) {
     });
     own(true);
     if (!items.length) items = guide(st);
-    return { items: items };
+    return { items: items.slice(0, MAX_RESULTS) };
   });
 }
 
