@@ -28,7 +28,9 @@ var RUNS = /[\p{L}\p{N}\p{M}_]+/gu;
    a longer word neither ends nor starts before one (យក is not the start of យក្ស). */
 var MARK = /^\p{M}/u;
 var LATIN_WORD = /^[\p{Script=Latin}\p{M}]+$/u;
-var HUB_WEIGHT = 0.5;
+/* Overview pages (home, chapters) hold their pages' words too: they come first only when no page of
+   their own answers as well. */
+var HUB_WEIGHT = 0.25;
 /* How much a page's share of the query's words counts against the weights of the words it has. */
 var COVERAGE = 2;
 var TITLE_MATCH = 1.5;
