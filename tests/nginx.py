@@ -98,8 +98,17 @@ http {{
         """Return the site's address, without its trailing slash."""
         return f"http://127.0.0.1:{self.port}{self.path.rstrip('/')}"
 
-    def worker_users(self) -> set[str]:
-        """Return the users the worker processes run as."""
+    def worker_users(self, wait: float = 5.0) -> set[str]:
+        """Return the users the worker processes run as, waiting up to wait seconds for them: the
+        master listens (which is what start waits for) before it has forked its workers."""
+        deadline = time.monotonic() + wait
+        users = self._worker_users()
+        while not users and time.monotonic() < deadline:
+            time.sleep(0.05)
+            users = self._worker_users()
+        return users
+
+    def _worker_users(self) -> set[str]:
         users = set()
         for proc in Path("/proc").iterdir():
             if not proc.name.isdigit():
