@@ -224,7 +224,7 @@ def weights(pages_terms: list[dict[str, list[str]]]) -> dict[str, dict[int, floa
     return scores
 
 
-def spelt_counts(pages_terms: list[dict[str, list[str]]], tag: str, index_terms: set[str]) -> dict[str, int]:
+def spelt_counts(pages_terms: list[dict[str, list[str]]], tag: str) -> dict[str, int]:
     """Return, for the Latin spellings in the index, the number of pages that have the word they spell
     (in any field), where that is more than have the spelling.
 
@@ -232,22 +232,17 @@ def spelt_counts(pages_terms: list[dict[str, list[str]]], tag: str, index_terms:
     kasari) would look rare, and outweigh the word a reader is looking for: the browser takes a
     spelling's rarity from this count instead. Only words on a tenth of the pages or more are listed.
     """
-    pages_of: dict[str, int] = {}
+    pages_of: dict[str, int] = {}  # every term of the index, spellings too: on how many pages
     for fields in pages_terms:
         for term in set().union(*fields.values()):
             pages_of[term] = pages_of.get(term, 0) + 1
-    have: dict[str, int] = {}
-    for fields in pages_terms:
-        for term in set().union(*fields.values()):
-            if term in index_terms:
-                have[term] = have.get(term, 0) + 1
     out: dict[str, int] = {}
     least = max(2, len(pages_terms) // 10)
     for word, count in pages_of.items():
         if count < least:
             continue
         for spelt in latin_spellings(word, tag):
-            if spelt in index_terms and count > max(have.get(spelt, 0), out.get(spelt, 0)):
+            if spelt in pages_of and count > max(pages_of[spelt], out.get(spelt, 0)):
                 out[spelt] = count
     return dict(sorted(out.items()))
 
@@ -284,7 +279,7 @@ def build_index(pages: list[dict[str, Any]], tag: str, reader: Any = None, unspa
         index["sounds"] = sounds(terms)
         index["kanji"] = kanji_map(terms)
     if spells_in_latin(tag):
-        index["spelt"] = spelt_counts(pages_terms, tag, set(terms))
+        index["spelt"] = spelt_counts(pages_terms, tag)
     return index
 
 

@@ -64,13 +64,11 @@ function words(text, lang, latin) {
 }
 
 /* The letters of a word as a reader sees them (grapheme clusters: ပါ is one, not two code points),
-   by which a typo's distance and a short word are measured. */
+   by which a short run is measured. */
 var graphemes = null;
 function letters(text) {
   if (!graphemes) graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
-  var n = 0;
-  for (var part of graphemes.segment(text)) { if (part) n++; }
-  return n;
+  return Array.from(graphemes.segment(text)).length;
 }
 
 /* Katakana to hiragana: the plain-Japanese index holds the readings of kanji words in hiragana. */
@@ -270,7 +268,7 @@ function soundAlike(st, run) {
 }
 
 /* The query's words, each with the terms it stands for. */
-function queryWords(st, query, english) {
+function queryWords(st, query) {
   var out = [], seen = new Set();
   /* The look of a word, added once: its place in out, or -1. */
   function add(raw, term, doubt) {
@@ -285,6 +283,12 @@ function queryWords(st, query, english) {
   var segmented = function (text) {
     words(text, st.lang, st.latin).forEach(function (w) { add(w.raw, w.term); });
   };
+  /* A run looked up whole, once; with parts, the looks of the words it is made of. */
+  function addRun(raw, run, found, parts) {
+    if (seen.has(run)) return;
+    seen.add(run);
+    out.push(parts && parts.length ? { raw: raw, term: run, found: found, parts: parts } : { raw: raw, term: run, found: found });
+  }
   /* Japanese forms of kanji typed on the Chinese site read as their simplified forms (児童 → 儿童). */
   if (st.kanji.size) query = Array.from(query).map(function (c) { return st.kanji.get(c) || c; }).join("");
   (query.normalize("NFKC").match(RUNS) || []).forEach(function (raw) {
@@ -299,7 +303,7 @@ function queryWords(st, query, english) {
     var doubt = KANA_RUN.test(run) ? KANA_DOUBT : undefined;
     var known = pieces.length > 1 && pieces.every(function (piece) { return piece.term; });
     if (!known) {
-      if (whole.size) { if (!seen.has(run)) { seen.add(run); out.push({ raw: raw, term: run, found: whole }); } return; }
+      if (whole.size) return addRun(raw, run, whole);
       pieces.forEach(function (piece) { if (piece.term) add(piece.term, piece.term, doubt); else segmented(piece.unknown); });
       return;
     }
@@ -311,17 +315,12 @@ function queryWords(st, query, english) {
     var strong = false;
     whole.forEach(function (factor, i) { if (factor >= 0.7 && st.terms[i].lastIndexOf(run, 0) === 0) strong = true; });
     if (whole.size && !strong && (whole.direct || letters(run) > SHORT_RUN)) {
-      /* Found only inside a longer word, or as a typo of a long run: the run as it is. */
-      if (!seen.has(run)) { seen.add(run); out.push({ raw: raw, term: run, found: whole }); }
-      return;
+      return addRun(raw, run, whole);  /* found only inside a longer word, or as a typo of a long run */
     }
     var parts = [];
     pieces.forEach(function (piece) { var n = add(piece.term, piece.term, doubt); if (n >= 0) parts.push(n); });
-    if (!strong || seen.has(run)) return;
-    seen.add(run);
-    out.push(parts.length ? { raw: raw, term: run, found: whole, parts: parts } : { raw: raw, term: run, found: whole });
+    if (strong) addRun(raw, run, whole, parts);
   });
-  if (english) borrow(st, english, out);
   /* Two adjacent words that the index holds as one (zairyu kado → zairyukado, hello work →
      hellowork; Vietnamese syllable pairs, tiền điện): a page that has the pair has both words. */
   var single = [];
@@ -341,22 +340,35 @@ function queryWords(st, query, english) {
    language (health insurance ญี่ปุ่น, hellowork រកការងារ). On a site in another script every such
    word is also looked up there, on a site in Latin letters each word the site's own index lacks; the
    pages found are the reader's own pages of the same address. */
+function borrows(st, look) {
+  return !look.parts && LATIN_WORD.test(look.term) && !(st.latin && look.found.size);
+}
+
 function borrow(st, english, looks) {
   looks.forEach(function (look) {
-    if (!LATIN_WORD.test(look.term) || (st.latin && look.found.size)) return;
-    var found = expand(english, fold(look.term, true));
-    if (!found.size) return;
-    var pages = new Map(), rarity = 0;
-    found.forEach(function (factor, i) {
-      rarity = Math.max(rarity, factor * english.idf[i]);
-      var flat = english.postings[i];
-      for (var k = 0; k < flat.length; k += 2) {
-        var own = st.byUrl.get(english.pages[flat[k]].url), w = factor * flat[k + 1];
-        if (own !== undefined && !(pages.get(own) >= w)) pages.set(own, w);
-      }
+    if (!borrows(st, look)) return;
+    var other = { term: fold(look.term, true), found: expand(english, fold(look.term, true)) };
+    if (!other.found.size) return;
+    var pages = new Map();
+    bestWeights(english, other.found).forEach(function (w, page) {
+      var own = st.byUrl.get(english.pages[page].url);
+      if (own !== undefined) pages.set(own, w);
     });
-    look.borrowed = { pages: pages, rarity: rarity };
+    look.borrowed = { pages: pages, rarity: rarityOf(english, other) };
   });
+}
+
+/* Each page that has one of the found terms, with the best of its weights for them. */
+function bestWeights(st, found, best) {
+  best = best || new Map();
+  found.forEach(function (factor, i) {
+    var flat = st.postings[i];
+    for (var k = 0; k < flat.length; k += 2) {
+      var w = factor * flat[k + 1];
+      if (!(best.get(flat[k]) >= w)) best.set(flat[k], w);
+    }
+  });
+  return best;
 }
 
 /* Text as compared whole: folded, without spaces or punctuation. */
@@ -370,20 +382,12 @@ function rank(st, looks, query) {
   var whole = squeeze(st, query || ""), kana = hiragana(whole);
   var scores = new Map(), covered = new Map();
   var rarity = looks.map(function (look) {
-    return Math.max(look.found.size ? rarityOf(st, look) : 0, look.borrowed ? look.borrowed.rarity : 0);
+    return Math.max(rarityOf(st, look), look.borrowed ? look.borrowed.rarity : 0);
   });
   var total = 0;
   looks.forEach(function (look, n) { if (!look.parts) total += rarity[n]; });
   looks.forEach(function (look, n) {
-    var best = look.borrowed ? new Map(look.borrowed.pages) : new Map();
-    look.found.forEach(function (factor, i) {
-      var flat = st.postings[i];
-      for (var k = 0; k < flat.length; k += 2) {
-        var w = factor * flat[k + 1];
-        if (!(best.get(flat[k]) >= w)) best.set(flat[k], w);
-      }
-    });
-    best.forEach(function (w, page) {
+    bestWeights(st, look.found, look.borrowed ? new Map(look.borrowed.pages) : new Map()).forEach(function (w, page) {
       scores.set(page, (scores.get(page) || 0) + w);
       if (!covered.has(page)) covered.set(page, new Set());
       (look.parts || [n]).forEach(function (m) { covered.get(page).add(m); });
@@ -453,8 +457,8 @@ function group(st, page, score, raws) {
   return items;
 }
 
-function search(st, query, english) {
-  var looks = queryWords(st, query, english);
+function search(st, query, looks) {
+  looks = looks || queryWords(st, query);
   if (!looks.length) return { items: [], pages: [], complete: [] };
   /* The best pages only: past a few dozen a list helps nobody, and each costs the page time to show. */
   var ranked = rank(st, looks, query).slice(0, MAX_RESULTS);
@@ -531,11 +535,12 @@ addEventListener("message", function (ev) {
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     load().then(function (st) {
-      var query = message.data;
-      /* English words in the query: the English index too (see borrow). */
-      var mixed = st.lang !== "en" && /\p{Script=Latin}/u.test(query);
+      var query = message.data, looks = queryWords(st, query);
+      /* English words in the query: the English index too, fetched only when a word needs it (see borrow). */
+      var mixed = st.lang !== "en" && looks.some(function (look) { return borrows(st, look); });
       return (mixed ? loadOther("en").catch(function () { return null; }) : Promise.resolve(null)).then(function (english) {
-        return [st, query, english];
+        if (english) borrow(st, english, looks);
+        return [st, query, looks];
       });
     }).then(function (args) {
       var st = args[0], query = args[1];
